@@ -1,5 +1,5 @@
 # TEMPORARY placeholder while the real parser is written; keeps the interface usable.
-from .structure import Block, Article, PageStructure
+from .structure import Article, Block, PageStructure
 
 
 def parse_page(text: str) -> PageStructure:

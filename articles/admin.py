@@ -1,0 +1,1 @@
+"""The admin for pages and their articles, briefs and photos."""

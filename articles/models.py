@@ -1,0 +1,1 @@
+"""Pages and what was parsed from them: articles, briefs and photos."""

@@ -1,0 +1,29 @@
+"""Every fixture page parses to its expected structure.
+
+A page is tests/fixtures/pages/NAME.txt with its expected structure beside it
+in NAME.gold.json; adding the two files is all a new page needs.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from pagescore import compare
+
+from articles.parsing import parse_page
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+GOLD_PAGES = sorted(page for page in PAGES.glob("*.txt") if page.with_suffix(".gold.json").exists())
+
+
+def test_there_are_fixture_pages_with_expected_structures():
+    assert GOLD_PAGES, f"no NAME.txt with a NAME.gold.json in {PAGES}"
+
+
+@pytest.mark.parametrize("page", GOLD_PAGES, ids=lambda page: page.stem)
+def test_each_fixture_page_parses_to_its_expected_structure(page):
+    text = page.read_text(encoding="utf-8")
+    gold = json.loads(page.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    mismatches = compare(parse_page(text).to_dict(), gold, text)
+    if mismatches:  # the list alone, without pytest's repr of it and the traceback
+        pytest.fail(f"{page.name}: {len(mismatches)} mismatches\n" + "\n".join(mismatches), pytrace=False)

@@ -1,0 +1,92 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from digest.settings import env_bool, env_int, env_list
+
+NAME = "DIGEST_TEST_VALUE"
+
+
+def start_django(**env):
+    """Load the settings in a fresh interpreter, as gunicorn does at start-up, with only these DJANGO_ variables."""
+    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=settings.BASE_DIR,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "digest.settings", **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("value, expected", [("1", True), ("TRUE", True), ("on", True), ("0", False), ("no", False)])
+def test_env_bool_reads_common_spellings(monkeypatch, value, expected):
+    monkeypatch.setenv(NAME, value)
+    assert env_bool(NAME, not expected) is expected
+
+
+def test_env_bool_rejects_maybe(monkeypatch):
+    monkeypatch.setenv(NAME, "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DIGEST_TEST_VALUE='maybe' is not a boolean"):
+        env_bool(NAME, True)
+
+
+def test_unset_and_empty_variables_give_the_default(monkeypatch):
+    monkeypatch.delenv(NAME, raising=False)
+    assert env_bool(NAME, True) is True
+    monkeypatch.setenv(NAME, "")
+    assert env_int(NAME, 7) == 7
+    assert env_list(NAME, ["x"]) == ["x"]
+
+
+def test_env_int_reads_an_integer(monkeypatch):
+    monkeypatch.setenv(NAME, "60")
+    assert env_int(NAME, 0) == 60
+
+
+def test_env_int_rejects_a_non_integer(monkeypatch):
+    monkeypatch.setenv(NAME, "60s")
+    with pytest.raises(ImproperlyConfigured, match="is not an integer"):
+        env_int(NAME, 0)
+
+
+def test_env_list_splits_on_commas_and_strips(monkeypatch):
+    monkeypatch.setenv(NAME, "digest.example.com, www.digest.example.com")
+    assert env_list(NAME, []) == ["digest.example.com", "www.digest.example.com"]
+
+
+def test_env_list_rejects_an_empty_item(monkeypatch):
+    monkeypatch.setenv(NAME, "digest.example.com,,www.digest.example.com")
+    with pytest.raises(ImproperlyConfigured, match="has an empty item"):
+        env_list(NAME, [])
+
+
+def test_development_starts_with_no_configuration():
+    assert start_django().returncode == 0
+
+
+def test_a_bad_debug_value_stops_start_up():
+    result = start_django(DJANGO_DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG='maybe' is not a boolean" in result.stderr
+
+
+def test_production_without_a_secret_key_stops_start_up():
+    result = start_django(DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="digest.example.com")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_without_allowed_hosts_stops_start_up():
+    result = start_django(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="s3cret")
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_starts_with_a_secret_key_and_hosts():
+    result = start_django(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="s3cret", DJANGO_ALLOWED_HOSTS="digest.example.com")
+    assert result.returncode == 0, result.stderr
