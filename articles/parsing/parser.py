@@ -1,7 +1,97 @@
-# TEMPORARY placeholder while the real parser is written; keeps the interface usable.
-from .structure import Article, Block, PageStructure
+"""parse_page: the text of one newspaper page in, its structure out."""
+
+import logging
+import unicodedata
+from collections import Counter
+
+from .assembly import Assembler, Draft, Head
+from .bylines import authors_of, split_trailing_author, split_trailing_continuation
+from .furniture import split_furniture
+from .layout import cut_units
+from .lines import read_lines
+from .matching import pair_headlines
+from .structure import PARAGRAPH, Article, Block, PageStructure
+
+logger = logging.getLogger(__name__)
 
 
 def parse_page(text: str) -> PageStructure:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return PageStructure(articles=[Article(body=[Block("paragraph", "".join(lines))])] if lines else [])
+    """Parse one page. Never raises on any text, and keeps every character that counts.
+
+    Should a bug ever drop or repeat text, the page comes back as one plain
+    article holding all its lines, so an editor still sees everything.
+    """
+    structure = build_structure(text)
+    if countable(text) != countable_output(structure):
+        logger.error("parser lost or repeated text; returning the page unparsed")
+        return unparsed(text)
+    return structure
+
+
+def build_structure(text: str) -> PageStructure:
+    page, lines = split_furniture(read_lines(text))
+    assembler = Assembler(cut_units(lines))
+    assembler.run()
+    drafts, headlines = pair_headlines(assembler.drafts, assembler.heads)
+    articles = [article_from(draft, headlines.get(d)) for d, draft in enumerate(drafts)]
+    paired = {id(head) for head in headlines.values()}
+    articles += [article_from(None, head) for head in assembler.heads if id(head) not in paired]
+    by_position = lambda record: record.position  # noqa: E731
+    return PageStructure(
+        page=page,
+        articles=sorted(articles, key=by_position),
+        columns=assembler.columns,
+        briefs=sorted(assembler.briefs, key=by_position),
+        photos=sorted(assembler.photos, key=by_position),
+    )
+
+
+def article_from(draft: Draft | None, head: Head | None) -> Article:
+    article = Article()
+    if head is not None:
+        headline = head.headline
+        article.kicker, article.title, article.subtitle = headline.kicker, headline.title, headline.subtitle
+        article.byline = headline.byline
+        article.position = head.position
+    if draft is None:
+        article.authors = authors_of(article.byline)
+        return article
+    article.position = draft.position
+    article.dateline, article.column, article.continuation = draft.dateline, draft.column, draft.continuation
+    article.byline = draft.byline or article.byline
+    article.body = [Block(piece.kind, piece.text) for piece in draft.pieces]
+    paragraphs = [block for block in article.body if block.kind == PARAGRAPH]
+    if paragraphs:
+        last = paragraphs[-1]
+        last.text, note = split_trailing_continuation(last.text)
+        if note:
+            article.continuation = (article.continuation + " " + note).strip()
+        last.text, author = split_trailing_author(last.text)
+        if author:
+            article.byline = f"{article.byline} {author}".strip()
+    article.body = [block for block in article.body if block.text]
+    article.authors = authors_of(article.byline)
+    return article
+
+
+def countable(text: str) -> Counter:
+    """Han characters, letters and digits: what must survive parsing."""
+    return Counter(char for char in unicodedata.normalize("NFKC", text) if char.isalnum())
+
+
+def countable_output(structure: PageStructure) -> Counter:
+    parts = list(structure.page.lines) + list(structure.columns)
+    for article in structure.articles:
+        parts += [article.kicker, article.title, article.subtitle, article.dateline, article.byline]
+        parts += [article.continuation] + [block.text for block in article.body]
+    for brief in structure.briefs:
+        parts += [brief.text, brief.ref]
+    for photo in structure.photos:
+        parts += [photo.caption, photo.credit]
+    return countable("".join(parts))
+
+
+def unparsed(text: str) -> PageStructure:
+    lines = [line.text for line in read_lines(text)]
+    body = [Block(PARAGRAPH, line) for line in lines]
+    return PageStructure(articles=[Article(body=body)] if body else [])

@@ -1,0 +1,288 @@
+"""Decide what each layout unit is, from the units around it, and build the records.
+
+One pass over the units builds article drafts (bodies), headline groups,
+briefs, teasers, photos and rubrics; then ``pairing`` gives bodies their headlines.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .bylines import split_opening
+from .headlines import Headline, read_headline
+from .layout import BYLINE, CONT, CREDIT, HEADLINE, PARA, REF, SHORT, Unit, starts_article
+from .lines import Line
+from .structure import NEWS, PARAGRAPH, SUBHEAD, TEASER, Brief, Photo
+from .text import han_bigrams, join_lines, split_sentences, strip_decorations
+from .vocabulary import BYLINE_LINE, TRAILING_REF
+
+# Brief and caption columns are about 11 characters wide; article columns 15 and more.
+NARROW = 13.5
+
+
+@dataclass
+class Head:
+    """A headline group waiting for its body."""
+
+    headline: Headline
+    first_unit: int
+    last_unit: int
+    position: int
+    glued: bool  # printed with no blank line above the next unit
+
+    @property
+    def grams(self) -> set[str]:
+        return han_bigrams(self.headline.text)
+
+
+@dataclass
+class Piece:
+    kind: str  # PARAGRAPH or SUBHEAD
+    text: str
+    unit: int
+    position: int
+
+
+@dataclass
+class Draft:
+    """An article body as it is being assembled."""
+
+    first_unit: int
+    last_unit: int
+    position: int
+    width: float
+    pieces: list[Piece] = field(default_factory=list)
+    dateline: str = ""
+    byline: str = ""
+    continuation: str = ""
+    column: str = ""
+    forced: Head | None = None  # a headline that can only be this body's
+
+    @property
+    def lede_grams(self) -> set[str]:
+        return han_bigrams(next((p.text for p in self.pieces if p.kind == PARAGRAPH), ""))
+
+    @property
+    def grams(self) -> set[str]:
+        return han_bigrams("".join(p.text for p in self.pieces))
+
+    def split(self, k: int) -> tuple["Draft", "Draft"]:
+        """Two bodies, cut before piece k: the second opens with no dateline."""
+        head = Draft(**{**self.__dict__, "pieces": self.pieces[:k], "last_unit": self.pieces[k - 1].unit})
+        rest = self.pieces[k:]
+        tail = Draft(rest[0].unit, self.last_unit, rest[0].position, self.width, rest)
+        return head, tail
+
+
+def read_headline_byline(unit: Unit) -> bool:
+    return any(BYLINE_LINE.match(strip_decorations(line.text)) for line in unit.lines)
+
+
+def fits(draft: Draft, unit: Unit) -> bool:
+    """A paragraph continues a body printed in a column of the same width.
+
+    A one-line paragraph shows only that the column is at least that wide.
+    """
+    if len(unit.lines) == 1:
+        return unit.width <= draft.width * 1.15 + 1
+    return min(draft.width, unit.width) >= 0.7 * max(draft.width, unit.width)
+
+
+class Assembler:
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        self.drafts: list[Draft] = []
+        self.heads: list[Head] = []
+        self.briefs: list[Brief] = []
+        self.photos: list[Photo] = []
+        self.columns: list[str] = []
+        self.open: Draft | None = None  # the body that the next paragraph may continue
+        self.rubric = ""  # a column rubric waiting for the article printed under it
+        self.byline = ""  # a lone byline waiting for the article printed under it
+        self.undo: dict[int, Callable[[], None]] = {}  # how to take a paragraph back for a caption
+
+    def run(self) -> None:
+        handlers = {PARA: self.paragraph, CREDIT: self.credit, CONT: self.continuation, BYLINE: self.lone_byline}
+        i = 0
+        while i < len(self.units):
+            kind = self.units[i].kind
+            if kind in handlers:
+                handlers[kind](i)
+                i += 1
+            elif kind == HEADLINE:
+                i = self.headline_group(i)
+            else:
+                i = self.short_run(i)
+
+    # Paragraphs ---------------------------------------------------------------
+
+    def paragraph(self, i: int) -> None:
+        unit = self.units[i]
+        if starts_article(unit.text):
+            self.start_draft(i)
+        elif self.open and not unit.block_start and self.open.last_unit == i - 1 and fits(self.open, unit):
+            self.append(self.open, i, PARAGRAPH, unit.text)
+        elif unit.width <= NARROW:
+            self.news_briefs(i)
+        else:
+            self.start_draft(i)
+
+    def start_draft(self, i: int) -> None:
+        unit = self.units[i]
+        draft = Draft(i, i, unit.position, unit.width)
+        draft.dateline, draft.byline, draft.continuation, rest = split_opening(unit.text)
+        draft.byline = draft.byline or self.byline
+        draft.column, self.rubric, self.byline = self.rubric, "", ""
+        head = self.heads[-1] if self.heads else None
+        # "计量能力和水平纳入高企认定" ⏎ "本报讯 近日…": printed with no blank line, the
+        # headline is this body's. So is a headline with a byline ("▶ 本报记者 张伟")
+        # right above a body that has no dateline of its own.
+        if head and head.last_unit == i - 1 and (head.glued or (head.headline.byline and not draft.dateline)):
+            draft.forced = head
+        self.drafts.append(draft)
+        self.open = draft
+        if rest:
+            draft.pieces.append(Piece(PARAGRAPH, rest, i, unit.position))
+        self.undo[i] = lambda: self.drafts.remove(draft)
+
+    def append(self, draft: Draft, i: int, kind: str, text: str) -> None:
+        unit = self.units[i]
+        draft.pieces.append(Piece(kind, text, i, unit.position))
+        draft.last_unit = i
+        if kind == PARAGRAPH and len(unit.lines) > 1:
+            draft.width = max(draft.width, unit.width)
+        self.undo[i] = draft.pieces.pop
+
+    def news_briefs(self, i: int) -> None:
+        """A narrow paragraph outside any article: one brief per sentence."""
+        unit = self.units[i]
+        briefs = [Brief(NEWS, sentence, position=unit.position) for sentence in split_sentences(unit.text)]
+        self.briefs.extend(briefs)
+        self.open = None
+        self.undo[i] = lambda: [self.briefs.remove(brief) for brief in briefs]
+
+    # Notes --------------------------------------------------------------------
+
+    def credit(self, i: int) -> None:
+        """A photo credit; the paragraph printed just above it is the caption."""
+        unit = self.units[i]
+        caption, position = "", unit.position
+        if i > 0 and self.units[i - 1].kind == PARA and i - 1 in self.undo:
+            self.undo.pop(i - 1)()
+            caption, position = self.units[i - 1].text, self.units[i - 1].position
+        self.photos.append(Photo(caption, unit.text, position=position))
+        self.open = None
+
+    def continuation(self, i: int) -> None:
+        """"（下转第3版）" closes the article above it."""
+        target = self.open or (self.drafts[-1] if self.drafts else None)
+        if target is None:
+            target = Draft(i, i, self.units[i].position, 0.0)
+            self.drafts.append(target)
+        target.continuation = (target.continuation + " " + self.units[i].text).strip()
+        self.open = None
+
+    def lone_byline(self, i: int) -> None:
+        text = strip_decorations(self.units[i].text)
+        head = self.heads[-1] if self.heads else None
+        if head and head.last_unit == i - 1 and not head.headline.byline:
+            head.headline.byline = text
+            head.last_unit = i
+        else:
+            self.byline = text
+        self.open = None
+
+    # Headline-shaped lines ------------------------------------------------------
+
+    def headline_group(self, i: int) -> int:
+        unit = self.units[i]
+        following = self.units[i + 1] if i + 1 < len(self.units) else None
+        if following and following.kind == REF:
+            self.teasers([join_lines([line.text for line in unit.lines])], following.text, unit.position)
+            return i + 2
+        if len(unit.lines) <= 2 and not read_headline_byline(unit) and self.is_subhead(i, i + 1):
+            self.append(self.open, i, SUBHEAD, join_lines([line.text for line in unit.lines]))
+            return i + 1
+        self.add_head(unit.lines, i, i)
+        return i + 1
+
+    def short_run(self, i: int) -> int:
+        """Lone short lines in a row: a subhead, a headline, a column rubric or teasers."""
+        end = i + 1
+        while end < len(self.units) and self.units[end].kind in (SHORT, REF) and not self.units[end].block_start:
+            end += 1
+        run = self.units[i:end]
+        shorts = [unit for unit in run if unit.kind == SHORT]
+        has_ref = len(shorts) < len(run) or any(TRAILING_REF.search(unit.text) for unit in shorts)
+        if not shorts:
+            self.teasers([], run[0].text, run[0].position)
+        elif has_ref:
+            self.teaser_run(run)
+        elif len(shorts) == 1:
+            if self.is_subhead(i, end):
+                self.append(self.open, i, SUBHEAD, shorts[0].text)
+                return end
+            self.add_head(shorts[0].lines, i, i)
+        elif len(shorts) <= 3 and self.opens_article(i, end):
+            # " 学习贯彻党的二十大精神" ⏎ "高新区在行动" above a body: the column rubric.
+            rubric = " ".join(unit.text for unit in shorts[:2])
+            self.columns.append(rubric)
+            self.rubric = rubric
+            if len(shorts) == 3:
+                self.add_head(shorts[2].lines, i + 2, i + 2)
+        else:
+            self.teaser_run(run)
+        self.open = None
+        return end
+
+    def is_subhead(self, start: int, end: int) -> bool:
+        """A short line between two paragraphs of one body: "“冷板凳”上坐出硬成果"."""
+        if not self.open or self.open.last_unit != start - 1 or end >= len(self.units):
+            return False
+        following = self.units[end]
+        if following.kind != PARA or following.block_start or starts_article(following.text):
+            return False
+        is_caption = end + 1 < len(self.units) and self.units[end + 1].kind == CREDIT
+        return not is_caption and fits(self.open, following)
+
+    def opens_article(self, start: int, end: int) -> bool:
+        """Lines at the top of a block with an article right under them."""
+        if not (start == 0 or self.units[start].block_start) or end >= len(self.units):
+            return False
+        following = self.units[end]
+        if following.kind in (HEADLINE, BYLINE):
+            return True
+        return following.kind == PARA and (starts_article(following.text) or following.width > NARROW)
+
+    def add_head(self, lines: list[Line], first_unit: int, last_unit: int) -> None:
+        headline = read_headline([line.text for line in lines], [line.width for line in lines])
+        self.heads.append(Head(headline, first_unit, last_unit, lines[0].index, lines[-1].glued))
+        self.open = None
+
+    def teaser_run(self, run: list[Unit]) -> None:
+        """Teasers: two lines each, the last of a group carrying the page reference."""
+        pending: list[str] = []
+        position = run[0].position
+        for unit in run:
+            if unit.kind == REF:
+                self.teasers(pending, unit.text, position)
+                pending, position = [], None
+                continue
+            if position is None:
+                position = unit.position
+            ref = TRAILING_REF.search(unit.text)
+            if ref and ref.start() > 0:
+                # "提速扩面（详见第6版）": the reference printed on the teaser's own line.
+                pending.append(unit.text[: ref.start()])
+                self.teasers(pending, ref["ref"], position)
+                pending, position = [], None
+            else:
+                pending.append(unit.text)
+        if pending:
+            self.teasers(pending, "", position)
+
+    def teasers(self, texts: list[str], ref: str, position: int | None) -> None:
+        ref = strip_decorations(ref)
+        groups = [texts[max(0, end - 2) : end] for end in range(len(texts), 0, -2)][::-1] or [[]]
+        for number, group in enumerate(groups):
+            last = number == len(groups) - 1
+            self.briefs.append(Brief(TEASER, join_lines(group), ref if last else "", position=position or 0))

@@ -1,0 +1,48 @@
+"""Datelines, bylines and their authors, wherever the page prints them.
+
+"本报讯（记者 李争粉） 中共中央…" opens a body; "▶ 本报记者 张伟" stands under a
+headline; "…停车位的10%。 丁涛" closes a body with its author.
+"""
+
+import re
+
+from .text import DECORATIONS
+from .vocabulary import DATELINE, LEADING_CONTINUATION, ROLES, TRAILING_CONTINUATION, looks_like_name
+
+_NAME_SEPARATORS = re.compile(r"[\s、，,]+")
+_ROLE_WORDS = re.compile("|".join(ROLES))
+# "…停车位的10%。 丁涛": a name after the last sentence of a body.
+_TRAILING_NAME = re.compile(r"(?<=[。！？”])\s*(?P<name>[\u4e00-\u9fff]{2,4})$")
+
+
+def authors_of(byline: str) -> list[str]:
+    """The names in a byline: "记者 周启航 通讯员 沈一帆" gives ["周启航", "沈一帆"]."""
+    names = _ROLE_WORDS.sub(" ", byline.strip(DECORATIONS + " （）()"))
+    return [name for name in _NAME_SEPARATORS.split(names) if 2 <= len(name) <= 5]
+
+
+def split_opening(text: str) -> tuple[str, str, str, str]:
+    """(dateline, byline, continuation, rest) from the first paragraph of a body."""
+    dateline = byline = continuation = ""
+    if match := DATELINE.match(text):
+        dateline, byline = match["dateline"], (match["byline"] or "").strip()
+        text = text[match.end() :]
+    if match := LEADING_CONTINUATION.match(text):
+        continuation = match["note"]
+        text = text[match.end() :]
+    return dateline, byline, continuation, text
+
+
+def split_trailing_continuation(text: str) -> tuple[str, str]:
+    """("…安全。", "（下转第3版）") from a last paragraph that ends with the note."""
+    if match := TRAILING_CONTINUATION.search(text):
+        return text[: match.start()], match["note"]
+    return text, ""
+
+
+def split_trailing_author(text: str) -> tuple[str, str]:
+    """("…停车位的10%。", "丁涛") when a surname-led name follows the last full stop."""
+    match = _TRAILING_NAME.search(text)
+    if match and looks_like_name(match["name"]):
+        return text[: match.start()].rstrip(), match["name"]
+    return text, ""

@@ -1,0 +1,226 @@
+"""Cut the page's lines into layout units: paragraphs, headline lines and notes.
+
+A unit knows only its own shape; what it means (an article's body, a brief, a
+caption, a teaser) is decided in ``assembly`` from the units around it.
+"""
+
+from dataclasses import dataclass, field
+
+from .bylines import split_trailing_author
+from .lines import Line
+from .text import ends_sentence, has_running_text_marks, join_lines, strip_decorations
+from .vocabulary import (
+    BYLINE_LINE,
+    CONTINUATION_LINE,
+    CREDIT_LINE,
+    CREDIT_PREFIX,
+    DATELINE,
+    LEADING_CONTINUATION,
+    REF_LINE,
+    TRAILING_CREDIT,
+)
+
+PARA = "paragraph"  # running text, one or more lines
+SHORT = "short"  # a lone short line with no sentence in it: headline, subhead, rubric or teaser line
+HEADLINE = "headline"  # lines printed without blank lines between them: a headline group
+CREDIT = "credit"
+REF = "ref"
+CONT = "continuation"
+BYLINE = "byline"
+
+# A headline, rubric or teaser line is never wider than this (in Han characters).
+MAX_SHORT_WIDTH = 24
+# A line this much narrower than its column cannot be a wrapped line of it.
+SHORT_RATIO = 0.7
+
+
+@dataclass
+class Unit:
+    kind: str
+    lines: list[Line]
+    text: str
+    width: float = 0.0  # the column width, for paragraphs
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def position(self) -> int:
+        return self.lines[0].index
+
+    @property
+    def block_start(self) -> bool:
+        return self.lines[0].lead
+
+    @property
+    def glued_after(self) -> bool:
+        """No blank line between this unit and the next: "计量能力和水平纳入高企认定" ⏎ "本报讯 近日…"."""
+        return self.lines[-1].glued
+
+
+def starts_article(text: str) -> bool:
+    """A dateline or a continued-from note opens an article: "本报讯（记者 程远） 3月2日…", "（上接第1版）去年…"."""
+    return bool(DATELINE.match(text) or LEADING_CONTINUATION.match(text))
+
+
+def line_role(lines: list[Line], i: int) -> str | None:
+    """The kind of a line that is a unit on its own by its words alone, or None."""
+    text = lines[i].text
+    bare = strip_decorations(text)
+    if CONTINUATION_LINE.match(text):
+        return CONT
+    if REF_LINE.match(text):
+        return REF
+    if CREDIT_LINE.match(text) and not ends_sentence(text):
+        return CREDIT
+    # "新华社记者" ⏎ "牟宇/摄": a credit whose name stands on the next line.
+    if CREDIT_PREFIX.match(text) and i + 1 < len(lines) and CREDIT_LINE.match(lines[i + 1].text):
+        return CREDIT
+    if BYLINE_LINE.match(bare):
+        return BYLINE
+    return None
+
+
+def headline_link(lines: list[Line], i: int, roles: list[str | None]) -> bool:
+    """Line i and i+1 were printed with no blank line between them as a headline group.
+
+    Body lines are separated by blank lines, except after a line ending in a
+    digit or Latin letter ("…占比 82%。2023 年 2 月 9" ⏎ "日，科技部…"), and except
+    before a line that starts a new block with a leading space.
+    """
+    line, following = lines[i], lines[i + 1]
+    if not line.glued or following.lead:
+        return False
+    if line.text[-1].isascii() and line.text[-1].isalnum():
+        return False
+    if roles[i] not in (None, BYLINE) or roles[i + 1] not in (None, BYLINE):
+        return False
+    # A headline never holds a finished sentence, and never opens an article body.
+    return not ends_sentence(line.text) and not starts_article(line.text)
+
+
+def is_short_candidate(line: Line) -> bool:
+    """Could be a headline, subhead, rubric or teaser line: "培育质量卓越产业集群看“高新”"."""
+    text = line.text
+    return (
+        line.width <= MAX_SHORT_WIDTH
+        and not ends_sentence(text)
+        and not has_running_text_marks(text)
+        and not starts_article(text)
+    )
+
+
+def paragraph_ends(paragraph: list[Line], following: Line) -> bool:
+    """A paragraph ends on a line shorter than its column that ends a sentence ("…优势。")."""
+    if following.lead or starts_article(following.text):
+        return True
+    last = paragraph[-1]
+    # A credit or an author after the last sentence ends the paragraph however wide the line.
+    if TRAILING_CREDIT.search(last.text) or split_trailing_author(last.text)[1]:
+        return True
+    if not ends_sentence(last.text):
+        return False
+    column = max(line.width for line in paragraph[:-1]) if len(paragraph) > 1 else following.width
+    return last.width < column - max(1.0, 0.08 * column)
+
+
+def column_width(lines: list[Line]) -> float:
+    """The width of a paragraph's column: its widest line, leaving out the short last one."""
+    return max(line.width for line in (lines[:-1] if len(lines) > 1 else lines))
+
+
+def cut_units(lines: list[Line]) -> list[Unit]:
+    roles = [line_role(lines, i) for i in range(len(lines))]
+    links = [headline_link(lines, i, roles) for i in range(len(lines) - 1)] + [False]
+    units: list[Unit] = []
+    i = 0
+    while i < len(lines):
+        role = roles[i]
+        if links[i]:
+            end = i + 1
+            while links[end] and not starts_article(lines[end + 1].text):
+                end += 1
+            # The line that opens the body below a headline is not part of it.
+            if starts_article(lines[end].text):
+                end -= 1
+            units.append(Unit(HEADLINE, lines[i : end + 1], ""))
+            i = end + 1
+        elif role == CREDIT:
+            end = i + 1 if CREDIT_PREFIX.match(lines[i].text) else i
+            units.append(Unit(CREDIT, lines[i : end + 1], " ".join(line.text for line in lines[i : end + 1])))
+            i = end + 1
+        elif role is not None:
+            units.append(Unit(role, [lines[i]], lines[i].text))
+            i += 1
+        else:
+            end = i
+            while end + 1 < len(lines) and roles[end + 1] is None and not links[end + 1] and not lines[end + 1].lead:
+                end += 1
+            units.extend(text_units(lines[i : end + 1]))
+            i = end + 1
+    for unit in units:
+        if unit.kind == HEADLINE:
+            unit.text = " ".join(line.text for line in unit.lines)
+    return units
+
+
+def text_units(stretch: list[Line]) -> list[Unit]:
+    """Paragraphs and lone short lines from a stretch of running-text lines."""
+    units: list[Unit] = []
+    paragraph: list[Line] = []
+    k = 0
+    while k < len(stretch):
+        line = stretch[k]
+        if paragraph and not paragraph_ends(paragraph, line):
+            paragraph.append(line)
+            k += 1
+            continue
+        units.extend(paragraph_units(paragraph))
+        paragraph = []
+        if not is_short_candidate(line):
+            paragraph = [line]
+            k += 1
+            continue
+        end = k + 1
+        while end < len(stretch) and is_short_candidate(stretch[end]):
+            end += 1
+        run, rest = stretch[k:end], stretch[end:]
+        opening = paragraph_opening(run, rest)
+        units.extend(Unit(SHORT, [short], short.text) for short in run[: len(run) - len(opening)])
+        paragraph = opening
+        k = end
+    units.extend(paragraph_units(paragraph))
+    return units
+
+
+def paragraph_opening(run: list[Line], rest: list[Line]) -> list[Line]:
+    """The lines at the end of a run of short lines that really open the paragraph after it.
+
+    "习近平会见柬埔寨首相" ⏎ "洪森。" is one brief, while "“冷板凳”上坐出硬成果" stands
+    alone above "2013年，刚从国外回来的…": a line that opens a paragraph fills its column.
+    """
+    if not rest or rest[0].lead or starts_article(rest[0].text):
+        return []
+    column = rest[0].width
+    if len(rest) > 1 and not ends_sentence(rest[0].text):
+        column = max(column, rest[1].width)
+    opening: list[Line] = []
+    # A run of three or more lines with no sentence is teasers; only its last line may open the paragraph.
+    candidates = run[-1:] if len(run) > 2 else run
+    for line in reversed(candidates):
+        if line.width < SHORT_RATIO * column:
+            break
+        opening.insert(0, line)
+    return opening
+
+
+def paragraph_units(paragraph: list[Line]) -> list[Unit]:
+    if not paragraph:
+        return []
+    text = join_lines([line.text for line in paragraph])
+    unit = Unit(PARA, paragraph, text, width=column_width(paragraph))
+    # "…享受维修航材免税的海南自贸港税收优惠政策。 新华社发": a caption with its credit.
+    credit = TRAILING_CREDIT.search(text)
+    if credit and credit.start() > 0:
+        unit.text = text[: credit.start()].rstrip()
+        return [unit, Unit(CREDIT, paragraph[-1:], credit["credit"])]
+    return [unit]
+
