@@ -5,7 +5,8 @@ briefs, teasers, photos and rubrics; then ``pairing`` gives bodies their headlin
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from .bylines import split_opening
 from .headlines import Headline, read_headline
@@ -29,7 +30,7 @@ class Head:
     position: int
     glued: bool  # printed with no blank line above the next unit
 
-    @property
+    @cached_property
     def grams(self) -> set[str]:
         return han_bigrams(self.headline.text)
 
@@ -40,6 +41,10 @@ class Piece:
     text: str
     unit: int
     position: int
+
+    @cached_property
+    def grams(self) -> set[str]:
+        return han_bigrams(self.text)
 
 
 @dataclass
@@ -56,18 +61,20 @@ class Draft:
     continuation: str = ""
     column: str = ""
     forced: Head | None = None  # a headline that can only be this body's
+    scores: dict[int, float] = field(default_factory=dict, repr=False)  # pair scores by headline id, once complete
 
-    @property
+    # Read only once the body is complete, while headlines are paired.
+    @cached_property
     def lede_grams(self) -> set[str]:
-        return han_bigrams(next((p.text for p in self.pieces if p.kind == PARAGRAPH), ""))
+        return next((piece.grams for piece in self.pieces if piece.kind == PARAGRAPH), set())
 
-    @property
+    @cached_property
     def grams(self) -> set[str]:
-        return han_bigrams("".join(p.text for p in self.pieces))
+        return set().union(*(piece.grams for piece in self.pieces))
 
     def split(self, k: int) -> tuple["Draft", "Draft"]:
         """Two bodies, cut before piece k: the second opens with no dateline."""
-        head = Draft(**{**self.__dict__, "pieces": self.pieces[:k], "last_unit": self.pieces[k - 1].unit})
+        head = replace(self, pieces=self.pieces[:k], last_unit=self.pieces[k - 1].unit, scores={})
         rest = self.pieces[k:]
         tail = Draft(rest[0].unit, self.last_unit, rest[0].position, self.width, rest)
         return head, tail
@@ -78,13 +85,15 @@ def read_headline_byline(unit: Unit) -> bool:
 
 
 def fits(draft: Draft, unit: Unit) -> bool:
-    """A paragraph continues a body printed in a column of the same width.
+    """A paragraph continues a body printed in a column of the same width."""
+    return fits_width(draft.width, unit)
 
-    A one-line paragraph shows only that the column is at least that wide.
-    """
+
+def fits_width(column: float, unit: Unit) -> bool:
+    """A one-line paragraph shows only that its column is at least that wide."""
     if len(unit.lines) == 1:
-        return unit.width <= draft.width * 1.15 + 1
-    return min(draft.width, unit.width) >= 0.7 * max(draft.width, unit.width)
+        return unit.width <= column * 1.15 + 1
+    return min(column, unit.width) >= 0.7 * max(column, unit.width)
 
 
 class Assembler:
@@ -98,6 +107,7 @@ class Assembler:
         self.open: Draft | None = None  # the body that the next paragraph may continue
         self.rubric = ""  # a column rubric waiting for the article printed under it
         self.byline = ""  # a lone byline waiting for the article printed under it
+        self.brief_units: set[int] = set()  # paragraphs that became news briefs
         self.undo: dict[int, Callable[[], None]] = {}  # how to take a paragraph back for a caption
 
     def run(self) -> None:
@@ -121,10 +131,20 @@ class Assembler:
             self.start_draft(i)
         elif self.open and not unit.block_start and self.open.last_unit == i - 1 and fits(self.open, unit):
             self.append(self.open, i, PARAGRAPH, unit.text)
-        elif unit.width <= NARROW:
+        elif unit.width <= NARROW or self.continues_briefs(i):
             self.news_briefs(i)
         else:
             self.start_draft(i)
+
+    def continues_briefs(self, i: int) -> bool:
+        """A paragraph right under news briefs, in a column as narrow as theirs."""
+        previous = self.units[i - 1] if i > 0 else None
+        return bool(
+            previous
+            and previous.kind == PARA
+            and i - 1 in self.brief_units
+            and fits_width(previous.width, self.units[i])
+        )
 
     def start_draft(self, i: int) -> None:
         unit = self.units[i]
@@ -157,6 +177,7 @@ class Assembler:
         unit = self.units[i]
         briefs = [Brief(NEWS, sentence, position=unit.position) for sentence in split_sentences(unit.text)]
         self.briefs.extend(briefs)
+        self.brief_units.add(i)
         self.open = None
         self.undo[i] = lambda: [self.briefs.remove(brief) for brief in briefs]
 
@@ -173,7 +194,7 @@ class Assembler:
         self.open = None
 
     def continuation(self, i: int) -> None:
-        """"（下转第3版）" closes the article above it."""
+        """A continued-on note ("（下转第3版）") closes the article above it."""
         target = self.open or (self.drafts[-1] if self.drafts else None)
         if target is None:
             target = Draft(i, i, self.units[i].position, 0.0)

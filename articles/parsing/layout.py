@@ -4,7 +4,9 @@ A unit knows only its own shape; what it means (an article's body, a brief, a
 caption, a teaser) is decided in ``assembly`` from the units around it.
 """
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .bylines import split_trailing_author
 from .lines import Line
@@ -56,14 +58,24 @@ class Unit:
         return self.lines[-1].glued
 
 
+# Every note line holds one of these words; checking for them first keeps the parse fast.
+NOTE_WORDS = re.compile("版|摄|供图|提供|社发|记者|通讯员|实习生")
+
+
+@lru_cache(maxsize=4096)
 def starts_article(text: str) -> bool:
     """A dateline or a continued-from note opens an article: "本报讯（记者 程远） 3月2日…", "（上接第1版）去年…"."""
+    opening = text[:24]
+    if "讯" not in opening and "电" not in opening and not opening.startswith(("（", "(")):
+        return False
     return bool(DATELINE.match(text) or LEADING_CONTINUATION.match(text))
 
 
 def line_role(lines: list[Line], i: int) -> str | None:
     """The kind of a line that is a unit on its own by its words alone, or None."""
     text = lines[i].text
+    if not NOTE_WORDS.search(text):
+        return None
     bare = strip_decorations(text)
     if CONTINUATION_LINE.match(text):
         return CONT
@@ -113,13 +125,25 @@ def paragraph_ends(paragraph: list[Line], following: Line) -> bool:
     if following.lead or starts_article(following.text):
         return True
     last = paragraph[-1]
-    # A credit or an author after the last sentence ends the paragraph however wide the line.
-    if TRAILING_CREDIT.search(last.text) or split_trailing_author(last.text)[1]:
-        return True
     if not ends_sentence(last.text):
-        return False
+        # A credit or an author after the last sentence ends the paragraph however wide the line.
+        return has_tail_note(last.text)
     column = max(line.width for line in paragraph[:-1]) if len(paragraph) > 1 else following.width
-    return last.width < column - max(1.0, 0.08 * column)
+    if last.width < column - max(1.0, 0.08 * column):
+        return True
+    # A full last line hides the break, but a short line with no sentence in it
+    # cannot continue the paragraph: "…用上“智能育种”工具。" ⏎ "把论文写在大地上".
+    widest = max(line.width for line in paragraph)
+    return is_short_candidate(following) and following.width < SHORT_RATIO * widest
+
+
+@lru_cache(maxsize=4096)
+def has_tail_note(text: str) -> bool:
+    """ "…的10%。 丁涛" or "…优惠政策。 新华社发": a name or credit after the last sentence."""
+    tail = text[-12:]
+    if not any(mark in tail for mark in "。！？”"):
+        return False
+    return bool(TRAILING_CREDIT.search(text) or split_trailing_author(text)[1])
 
 
 def column_width(lines: list[Line]) -> float:
@@ -223,4 +247,3 @@ def paragraph_units(paragraph: list[Line]) -> list[Unit]:
         unit.text = text[: credit.start()].rstrip()
         return [unit, Unit(CREDIT, paragraph[-1:], credit["credit"])]
     return [unit]
-

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .text import clean_line, width
+from .text import width
 
 
 @dataclass
@@ -20,7 +20,7 @@ def read_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     previous_blank = True
     for index, source in enumerate(raw):
-        cleaned = clean_line(source)
+        cleaned = " ".join(source.split())
         if not cleaned:
             previous_blank = True
             continue

@@ -44,7 +44,12 @@ def best_pairing(scores: list[list[float | None]]) -> tuple[float, dict[int, int
 
 def greedy_pairing(scores: list[list[float | None]]) -> tuple[float, dict[int, int]]:
     candidates = sorted(
-        ((score, row, column) for row, line in enumerate(scores) for column, score in enumerate(line) if score is not None),
+        (
+            (score, row, column)
+            for row, line in enumerate(scores)
+            for column, score in enumerate(line)
+            if score is not None
+        ),
         reverse=True,
     )
     pairs: dict[int, int] = {}
@@ -58,7 +63,6 @@ def greedy_pairing(scores: list[list[float | None]]) -> tuple[float, dict[int, i
     return value, pairs
 
 
-
 # A body cut in two must share at least this much with the headline it gains.
 SPLIT_EVIDENCE = 0.35
 
@@ -69,6 +73,9 @@ def pair_score(head, draft) -> float:
     A headline with its own byline ("▶ 本报记者 张伟") belongs to a body with no
     dateline; "本报讯（记者 李争粉）" already names its writer.
     """
+    cached = draft.scores.get(id(head))
+    if cached is not None:
+        return cached
     head_grams = head.grams
     score = 0.5 * shared(head_grams, draft.lede_grams) + 0.5 * shared(head_grams, draft.grams)
     if head.last_unit == draft.first_unit - 1:
@@ -77,6 +84,7 @@ def pair_score(head, draft) -> float:
         score += 0.1
     if head.headline.byline:
         score += -0.5 if (draft.dateline or draft.byline) else 0.2
+    draft.scores[id(head)] = score
     return score
 
 
@@ -90,9 +98,13 @@ def pair_headlines(drafts: list, heads: list) -> tuple[list, dict[int, object]]:
     value, pairs = pairing(drafts, heads)
     while len(pairs) < len(heads):
         best = None
+        spare = [heads[h].grams for h in set(range(len(heads))) - set(pairs.values())]
         for d, draft in enumerate(drafts):
             for k in range(1, len(draft.pieces)):
-                if draft.pieces[k].kind != "paragraph" or draft.pieces[k - 1].kind != "paragraph":
+                piece = draft.pieces[k]
+                if piece.kind != "paragraph" or draft.pieces[k - 1].kind != "paragraph":
+                    continue
+                if all(shared(grams, piece.grams) < SPLIT_EVIDENCE for grams in spare):
                     continue
                 first, second = draft.split(k)
                 candidate = drafts[:d] + [first, second] + drafts[d + 1 :]

@@ -14,6 +14,8 @@ RUNNING_TEXT_MARKS = set("，。；！？、,;")
 DECORATIONS = "▶►■□●○◆◇★☆▲△▼▽"
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -21,14 +23,9 @@ def is_han(char: str) -> bool:
     return bool(_HAN.match(char))
 
 
-def clean_line(raw: str) -> str:
-    """The line's text without surrounding space, inner runs of space folded to one."""
-    return _SPACES.sub(" ", raw).strip()
-
-
 def width(text: str) -> float:
     """Printed width in Han-character units: digits and Latin letters are half as wide."""
-    return sum(0.5 if ord(char) < 128 else 1.0 for char in text)
+    return len(text) - 0.5 * len(_NON_ASCII.sub("", text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -46,7 +43,14 @@ def join_lines(lines: list[str]) -> str:
     one space between two Latin words that the wrap had separated."""
     joined = ""
     for line in lines:
-        if joined and line and joined[-1].isascii() and joined[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+        if (
+            joined
+            and line
+            and joined[-1].isascii()
+            and joined[-1].isalpha()
+            and line[0].isascii()
+            and line[0].isalpha()
+        ):
             joined += " "
         joined += line
     return joined
@@ -59,8 +63,7 @@ def strip_decorations(text: str) -> str:
 def han_bigrams(text: str) -> set[str]:
     """Pairs of neighbouring Han characters: a cheap, dictionary-free measure of
     what a headline and a body have in common."""
-    han = [char for char in text if is_han(char)]
-    return {a + b for a, b in zip(han, han[1:], strict=False)}
+    return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def split_sentences(text: str) -> list[str]:

@@ -48,8 +48,8 @@ TRAILING_REF = re.compile(rf"\s*(?P<ref>{REF})$")
 # "（下转第3版）" after an article, "（上接第1版）" before its first sentence.
 CONTINUATION = r"[（(]?(?:下转|上接|转|接)第?\s*[A-Z]?\d{1,2}\s*版[）)]?"
 CONTINUATION_LINE = re.compile(rf"^{CONTINUATION}$")
-LEADING_CONTINUATION = re.compile(rf"^(?P<note>[（(](?:上接|接)第?\s*[A-Z]?\d{{1,2}}\s*版[）)])\s*")
-TRAILING_CONTINUATION = re.compile(rf"\s*(?P<note>[（(](?:下转|转)第?\s*[A-Z]?\d{{1,2}}\s*版[）)])$")
+LEADING_CONTINUATION = re.compile(r"^(?P<note>[（(](?:上接|接)第?\s*[A-Z]?\d{1,2}\s*版[）)])\s*")
+TRAILING_CONTINUATION = re.compile(r"\s*(?P<note>[（(](?:下转|转)第?\s*[A-Z]?\d{1,2}\s*版[）)])$")
 
 # Page header and footer words: "2023年3月6日 星期一 第1版 要闻 责任编辑：韩雪".
 HEADER_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
@@ -61,7 +61,8 @@ PAPER_NAME = re.compile(rf"^[{_HAN}]{{1,10}}报$")
 # Common Chinese surnames, for telling a trailing author ("…的10%。 丁涛") from a
 # sentence's last words. Compound surnames first.
 COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 钟离 轩辕 端木 南宫 西门 独孤".split()
+    ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙")
+    + ("宇文", "司徒", "夏侯", "令狐", "钟离", "轩辕", "端木", "南宫", "西门", "独孤")
 )
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
