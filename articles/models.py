@@ -1,1 +1,209 @@
-"""Pages and what was parsed from them: articles, briefs and photos."""
+"""Pages and what was parsed from them: articles, briefs and photos.
+
+An Edition is one paper on one day; a Page is one printed page of it, with the
+text it was parsed from. Every record keeps ``position``, the line of the page
+where it starts, so the page can be shown in its reading order.
+
+Derived fields (``body_html``, ``keywords``) are computed when a record is
+written, never in a template, and are hidden from the admin.
+"""
+
+from django.db import models
+from django.urls import reverse
+
+from .body import body_to_html
+from .keywords import extract_keywords
+
+
+class Edition(models.Model):
+    paper = models.CharField("报纸", max_length=100, blank=True)
+    # Null when the page prints no date and none was given on import: the site
+    # shows such an edition as undated until an editor sets the date.
+    date = models.DateField("日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "期次"
+        ordering = [models.F("date").desc(nulls_last=True), "paper"]
+        constraints = [models.UniqueConstraint(fields=["paper", "date"], name="one_edition_per_paper_and_day")]
+
+    def __str__(self):
+        return f"{self.paper or '未署名报纸'} {self.date or '未注明日期'}"
+
+    def get_absolute_url(self):
+        if self.date is None:
+            return reverse("undated_edition", args=[self.pk])
+        return reverse("edition", args=[self.date.isoformat()])
+
+
+class PageQuerySet(models.QuerySet):
+    def in_order(self):
+        return self.order_by("number_sort", "number", "pk")
+
+
+class Page(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="pages", verbose_name="期次")
+    number = models.CharField("版次", max_length=10, blank=True, help_text="版面号，如 1 或 A3")
+    # The number's digits, so that page 10 sorts after page 9.
+    number_sort = models.PositiveIntegerField(default=0, editable=False)
+    section = models.CharField("版名", max_length=50, blank=True)
+    header = models.TextField("版头", blank=True, help_text="报头、页眉和页脚的原文，每行一条")
+    source_name = models.CharField("来源文件", max_length=255, blank=True)
+    source_text = models.TextField("原文")
+    checksum = models.CharField("校验和", max_length=64, unique=True, editable=False)
+    imported_at = models.DateTimeField("导入时间", auto_now_add=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "版面"
+        ordering = ["edition", "number_sort", "number", "pk"]
+
+    def __str__(self):
+        return f"{self.edition} 第{self.number or '?'}版"
+
+    def save(self, *args, **kwargs):
+        digits = "".join(char for char in self.number if char.isdigit())
+        self.number_sort = int(digits) if digits else 0
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("page", args=[self.pk])
+
+
+class Column(models.Model):
+    """A column rubric (栏目) printed over articles, such as "奋进新征程 基层新气象"."""
+
+    name = models.CharField("栏目", max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "栏目"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("column", args=[self.pk])
+
+
+class RecordQuerySet(models.QuerySet):
+    def in_reading_order(self):
+        return self.order_by("page__edition__date", "page__number_sort", "page__pk", "position")
+
+    def newest_first(self):
+        return self.order_by(
+            models.F("page__edition__date").desc(nulls_last=True), "page__number_sort", "page__pk", "position"
+        )
+
+    def with_page(self):
+        return self.select_related("page__edition")
+
+
+class Record(models.Model):
+    """What every record of a page has: its page and its place on it."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, verbose_name="版面")
+    position = models.PositiveIntegerField("位置", default=0, help_text="在版面原文中的行号，决定阅读顺序")
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["page", "position", "pk"]
+
+
+class Article(Record):
+    kicker = models.TextField("引题", blank=True)
+    title = models.TextField("标题", blank=True)
+    subtitle = models.TextField("副题", blank=True)
+    column = models.ForeignKey(
+        Column, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles", verbose_name="栏目"
+    )
+    dateline = models.CharField("电头", max_length=100, blank=True, help_text="如 本报讯、新华社北京2月10日电")
+    byline = models.CharField("署名", max_length=200, blank=True)
+    authors = models.JSONField("作者", default=list, blank=True)
+    body = models.TextField(
+        "正文",
+        blank=True,
+        help_text="段落之间空一行。小标题单独成段，以“## ”开头，例如：## 强信心：多起来、大起来、强起来",
+    )
+    continuation = models.CharField("转版说明", max_length=100, blank=True, help_text="如（下转第3版）")
+    # The other part of an article printed over two pages ("下转第3版" / "上接第1版").
+    continued_on = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="continued_from", verbose_name="续文"
+    )
+    body_html = models.TextField(editable=False, default="")
+    keywords = models.JSONField(editable=False, default=list)
+
+    class Meta(Record.Meta):
+        verbose_name = verbose_name_plural = "文章"
+        default_related_name = "articles"
+
+    def __str__(self):
+        return self.title or self.body[:20] or "（无标题）"
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
+        super().save(*args, **kwargs)
+        self.keyword_links.all().delete()
+        ArticleKeyword.objects.bulk_create(self.keyword_rows())
+
+    def refresh_derived(self):
+        self.body_html = body_to_html(self.body)
+        self.keywords = extract_keywords(f"{self.kicker} {self.title} {self.subtitle}", self.body)
+
+    def keyword_rows(self):
+        return [ArticleKeyword(article=self, word=word) for word in self.keywords]
+
+    def get_absolute_url(self):
+        return reverse("article", args=[self.pk])
+
+
+class ArticleKeyword(models.Model):
+    """One of an article's keywords, as a row: related articles are those sharing most."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="keyword_links")
+    word = models.CharField(max_length=50, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "word"], name="one_row_per_article_keyword")]
+
+
+class Brief(Record):
+    NEWS = "news"
+    TEASER = "teaser"
+    KINDS = [(NEWS, "简讯"), (TEASER, "导读")]
+
+    kind = models.CharField("类型", max_length=10, choices=KINDS, default=NEWS)
+    text = models.TextField("内容")
+    ref = models.CharField("见报版次", max_length=50, blank=True, help_text="导读所指的版面，如 2版")
+    # The article a teaser points to, once the page that holds it is imported.
+    target = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="teasers", verbose_name="导读文章"
+    )
+
+    class Meta(Record.Meta):
+        verbose_name = verbose_name_plural = "简讯与导读"
+        default_related_name = "briefs"
+
+    def __str__(self):
+        return self.text[:30]
+
+    def get_absolute_url(self):
+        return reverse("brief", args=[self.pk])
+
+
+class Photo(Record):
+    caption = models.TextField("图片说明", blank=True)
+    credit = models.CharField("摄影", max_length=200, blank=True)
+    image = models.ImageField("图片", upload_to="photos/%Y/%m/", blank=True)
+
+    class Meta(Record.Meta):
+        verbose_name = verbose_name_plural = "图片"
+        default_related_name = "photos"
+
+    def __str__(self):
+        return self.caption[:30] or self.credit
+
+    def get_absolute_url(self):
+        return reverse("photo", args=[self.pk])

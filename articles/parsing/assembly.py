@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from .bylines import split_opening
+from .bylines import join_bylines, split_opening
 from .headlines import Headline, read_headline
 from .layout import BYLINE, CONT, CREDIT, HEADLINE, PARA, REF, SHORT, Unit, starts_article
 from .lines import Line
@@ -122,6 +122,8 @@ class Assembler:
                 i = self.headline_group(i)
             else:
                 i = self.short_run(i)
+        if self.byline:
+            self.place_leftover_byline()
 
     # Paragraphs ---------------------------------------------------------------
 
@@ -150,7 +152,9 @@ class Assembler:
         unit = self.units[i]
         draft = Draft(i, i, unit.position, unit.width)
         draft.dateline, draft.byline, draft.continuation, rest = split_opening(unit.text)
-        draft.byline = draft.byline or self.byline
+        # "▶ 本报记者 张伟" ⏎ "本报讯（记者 李争粉） …": both name this article's writers;
+        # dropping either would lose a printed name.
+        draft.byline = join_bylines(self.byline, draft.byline)
         draft.column, self.rubric, self.byline = self.rubric, "", ""
         head = self.heads[-1] if self.heads else None
         # "计量能力和水平纳入高企认定" ⏎ "本报讯 近日…": printed with no blank line, the
@@ -203,14 +207,27 @@ class Assembler:
         self.open = None
 
     def lone_byline(self, i: int) -> None:
+        """A byline on its own line goes with the headline right above it, or waits for the next body.
+
+        "▶ 本报记者 林书瑶" ⏎ "▶ 通讯员 沈一帆": a second byline line adds to the
+        first, under a headline or waiting, rather than replacing it.
+        """
         text = strip_decorations(self.units[i].text)
         head = self.heads[-1] if self.heads else None
-        if head and head.last_unit == i - 1 and not head.headline.byline:
-            head.headline.byline = text
+        if head and head.last_unit == i - 1:
+            head.headline.byline = join_bylines(head.headline.byline, text)
             head.last_unit = i
         else:
-            self.byline = text
+            self.byline = join_bylines(self.byline, text)
         self.open = None
+
+    def place_leftover_byline(self) -> None:
+        """A byline with no body after it, as on a page cut short: "…的10%。" ⏎ "本报记者 丁涛"
+        at the foot of the page signs the body above it. With no body at all it stands alone."""
+        if not self.drafts:
+            self.drafts.append(Draft(len(self.units), len(self.units), self.units[-1].position, 0.0))
+        self.drafts[-1].byline = join_bylines(self.drafts[-1].byline, self.byline)
+        self.byline = ""
 
     # Headline-shaped lines ------------------------------------------------------
 

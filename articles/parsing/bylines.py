@@ -21,6 +21,11 @@ def authors_of(byline: str) -> list[str]:
     return [name for name in _NAME_SEPARATORS.split(names) if 2 <= len(name) <= 5]
 
 
+def join_bylines(*bylines: str) -> str:
+    """Bylines printed in two places, both kept: "本报记者 孟晴" and "通讯员 杜衡"."""
+    return " ".join(byline for byline in bylines if byline)
+
+
 def split_opening(text: str) -> tuple[str, str, str, str]:
     """(dateline, byline, continuation, rest) from the first paragraph of a body."""
     dateline = byline = continuation = ""

@@ -4,7 +4,7 @@ import logging
 import re
 
 from .assembly import Assembler, Draft, Head
-from .bylines import authors_of, split_trailing_author, split_trailing_continuation
+from .bylines import authors_of, join_bylines, split_trailing_author, split_trailing_continuation
 from .furniture import split_furniture
 from .layout import cut_units
 from .lines import read_lines
@@ -60,7 +60,8 @@ def article_from(draft: Draft | None, head: Head | None) -> Article:
         return article
     article.position = draft.position
     article.dateline, article.column, article.continuation = draft.dateline, draft.column, draft.continuation
-    article.byline = draft.byline or article.byline
+    # A headline's "▶ 本报记者 张伟" over a body that opens "本报讯（记者 李争粉）": keep both names.
+    article.byline = join_bylines(article.byline, draft.byline)
     article.body = [Block(piece.kind, piece.text) for piece in draft.pieces]
     paragraphs = [block for block in article.body if block.kind == PARAGRAPH]
     if paragraphs:
@@ -70,7 +71,7 @@ def article_from(draft: Draft | None, head: Head | None) -> Article:
             article.continuation = (article.continuation + " " + note).strip()
         last.text, author = split_trailing_author(last.text)
         if author:
-            article.byline = f"{article.byline} {author}".strip()
+            article.byline = join_bylines(article.byline, author)
     article.body = [block for block in article.body if block.text]
     article.authors = authors_of(article.byline)
     return article

@@ -1,0 +1,178 @@
+"""Store a parsed page: every record of it in one transaction, or nothing.
+
+The one importer behind ``manage.py importpages``, the admin's upload and the
+tests. Importing the same text again changes nothing; a changed text for a
+page already stored replaces its records only when asked to.
+"""
+
+import datetime
+import hashlib
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from .body import blocks_to_body
+from .linking import link_edition
+from .models import Article, ArticleKeyword, Brief, Column, Edition, Page, Photo
+from .pagefile import PageFileError, read_page_file
+from .parsing import PageStructure, parse_page
+
+MANIFEST_NAME = "manifest.toml"
+
+
+class PageImportError(ValueError):
+    """The page cannot be stored as asked. str() is a one-line message for a person."""
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What a page's header may not print: from the importer's options or a manifest."""
+
+    paper: str = ""
+    date: datetime.date | None = None
+    number: str = ""
+    section: str = ""
+
+    def filled_from(self, other: "PageFacts") -> "PageFacts":
+        """These facts, with the gaps filled from other."""
+        return PageFacts(
+            paper=self.paper or other.paper,
+            date=self.date or other.date,
+            number=self.number or other.number,
+            section=self.section or other.section,
+        )
+
+
+@dataclass
+class ImportResult:
+    page: Page
+    status: str  # CREATED, UNCHANGED or REPLACED
+
+
+CREATED, UNCHANGED, REPLACED = "created", "unchanged", "replaced"
+
+
+def import_text(
+    text: str, *, source_name: str = "", facts: PageFacts = PageFacts(), replace_changed: bool = False
+) -> ImportResult:
+    """Parse and store one page's text. What its header prints wins over facts."""
+    checksum = hashlib.sha256(text.encode()).hexdigest()
+    structure = parse_page(text)
+    printed = structure.page
+    facts = PageFacts(printed.paper, _iso_date(printed.date), printed.number, printed.section).filled_from(facts)
+    with transaction.atomic():
+        existing = Page.objects.filter(checksum=checksum).first()
+        if existing is not None:
+            return ImportResult(existing, UNCHANGED)
+        edition, _ = Edition.objects.get_or_create(paper=facts.paper, date=facts.date)
+        page = _same_page(edition, facts.number, source_name)
+        if page is not None and not replace_changed:
+            raise PageImportError(
+                f"{source_name or 'page'}: {page} was imported from a different text; use --replace to replace it"
+            )
+        status = CREATED if page is None else REPLACED
+        if page is None:
+            page = Page(edition=edition)
+        else:
+            _delete_records(page)
+        page.number, page.section, page.source_name = facts.number, facts.section, source_name
+        page.header, page.source_text, page.checksum = "\n".join(printed.lines), text, checksum
+        page.save()
+        store_records(page, structure)
+        link_edition(edition)
+    return ImportResult(page, status)
+
+
+def import_file(path: Path, *, facts: PageFacts = PageFacts(), replace_changed: bool = False) -> ImportResult:
+    """Import one page file; facts the options do not give come from the folder's manifest."""
+    text = read_page_file(path)
+    facts = facts.filled_from(load_manifest(path.parent).get(path.name, PageFacts()))
+    return import_text(text, source_name=path.name, facts=facts, replace_changed=replace_changed)
+
+
+def page_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Each path that is a file, and the .txt files in each path that is a folder, in name order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(child for child in path.glob("*.txt") if child.is_file())
+        else:
+            yield path
+
+
+def load_manifest(folder: Path) -> dict[str, PageFacts]:
+    """The facts a folder's manifest.toml gives for each of its files, by file name."""
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        entries = tomllib.loads(path.read_text(encoding="utf-8"))
+        return {
+            name: PageFacts(
+                paper=str(entry.get("paper", "")),
+                date=_iso_date(str(entry.get("date", ""))),
+                number=str(entry.get("page", "")),
+                section=str(entry.get("section", "")),
+            )
+            for name, entry in entries.items()
+        }
+    except (tomllib.TOMLDecodeError, AttributeError, PageImportError, UnicodeDecodeError) as error:
+        raise PageFileError(f"{path}: not a valid manifest: {error}") from None
+
+
+def store_records(page: Page, structure: PageStructure) -> None:
+    """Write a parsed structure's records under page, which has none yet."""
+    columns = {name: Column.objects.get_or_create(name=name)[0] for name in structure.columns}
+    articles = []
+    for parsed in structure.articles:
+        article = Article(
+            page=page,
+            position=parsed.position,
+            kicker=parsed.kicker,
+            title=parsed.title,
+            subtitle=parsed.subtitle,
+            column=columns.get(parsed.column) if parsed.column else None,
+            dateline=parsed.dateline,
+            byline=parsed.byline,
+            authors=parsed.authors,
+            body=blocks_to_body(parsed.body),
+            continuation=parsed.continuation,
+        )
+        article.refresh_derived()
+        articles.append(article)
+    Article.objects.bulk_create(articles)
+    ArticleKeyword.objects.bulk_create([row for article in articles for row in article.keyword_rows()])
+    Brief.objects.bulk_create(
+        Brief(page=page, position=brief.position, kind=brief.kind, text=brief.text, ref=brief.ref)
+        for brief in structure.briefs
+    )
+    Photo.objects.bulk_create(
+        Photo(page=page, position=photo.position, caption=photo.caption, credit=photo.credit)
+        for photo in structure.photos
+    )
+
+
+def _same_page(edition: Edition, number: str, source_name: str) -> Page | None:
+    """The stored page this text is a new version of: same edition and page number,
+    or, for a page with no number, same edition and file name."""
+    if number:
+        return edition.pages.filter(number=number).first()
+    if source_name:
+        return edition.pages.filter(number="", source_name=source_name).first()
+    return None
+
+
+def _delete_records(page: Page) -> None:
+    for manager in (page.articles, page.briefs, page.photos):
+        manager.all().delete()
+
+
+def _iso_date(value: str) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise PageImportError(f"{value!r} is not a date (YYYY-MM-DD)") from None
