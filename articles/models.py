@@ -148,15 +148,15 @@ class Article(Record):
         self.keyword_links.all().delete()
         ArticleKeyword.objects.bulk_create(self.keyword_rows())
 
+    def get_absolute_url(self):
+        return reverse("article", args=[self.pk])
+
     def refresh_derived(self):
         self.body_html = body_to_html(self.body)
         self.keywords = extract_keywords(f"{self.kicker} {self.title} {self.subtitle}", self.body)
 
     def keyword_rows(self):
         return [ArticleKeyword(article=self, word=word) for word in self.keywords]
-
-    def get_absolute_url(self):
-        return reverse("article", args=[self.pk])
 
 
 class ArticleKeyword(models.Model):
@@ -167,6 +167,9 @@ class ArticleKeyword(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["article", "word"], name="one_row_per_article_keyword")]
+
+    def __str__(self):
+        return self.word
 
 
 class Brief(Record):
