@@ -5,6 +5,7 @@ transaction; a bad file is reported and skipped, and the run then exits with
 status 2, while the good files in the same run are still imported.
 """
 
+from argparse import ArgumentTypeError
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def iso_date(value):
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 class Command(BaseCommand):
