@@ -19,6 +19,7 @@ from .linking import link_edition
 from .models import Article, ArticleKeyword, Brief, Column, Edition, Page, Photo
 from .pagefile import PageFileError, read_page_file
 from .parsing import PageStructure, parse_page
+from .search.index import index_page
 
 MANIFEST_NAME = "manifest.toml"
 
@@ -83,6 +84,7 @@ def import_text(
         page.save()
         store_records(page, structure)
         link_edition(edition)
+        index_page(page)
     return ImportResult(page, status)
 
 

@@ -14,6 +14,11 @@ from django.urls import reverse
 from .body import body_to_html
 from .keywords import extract_keywords
 
+# URL segments for an edition without a date and a page without a number:
+# "/undated-3/x7/" names edition 3 and page 7 until an editor fills them in.
+UNDATED_PREFIX = "undated-"
+UNNUMBERED_PREFIX = "x"
+
 
 class Edition(models.Model):
     paper = models.CharField("报纸", max_length=100, blank=True)
@@ -30,9 +35,12 @@ class Edition(models.Model):
         return f"{self.paper or '未署名报纸'} {self.date or '未注明日期'}"
 
     def get_absolute_url(self):
-        if self.date is None:
-            return reverse("undated_edition", args=[self.pk])
-        return reverse("edition", args=[self.date.isoformat()])
+        return reverse("edition", args=[self.url_segment])
+
+    @property
+    def url_segment(self):
+        """The edition's part of its URLs: its date, e.g. "2023-02-11", or "undated-3"."""
+        return self.date.isoformat() if self.date else f"{UNDATED_PREFIX}{self.pk}"
 
 
 class PageQuerySet(models.QuerySet):
@@ -67,7 +75,19 @@ class Page(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("page", args=[self.pk])
+        return reverse("page", args=self.url_args)
+
+    @property
+    def url_segment(self):
+        """The page's part of its URLs: its number, e.g. "1", or "x7"."""
+        return self.number or f"{UNNUMBERED_PREFIX}{self.pk}"
+
+    @property
+    def url_args(self):
+        """The date and page segments that start the URL of the page and of every record on it.
+
+        They need the edition: select_related("page__edition") when listing records."""
+        return [self.edition.url_segment, self.url_segment]
 
 
 class Column(models.Model):
@@ -149,7 +169,7 @@ class Article(Record):
         ArticleKeyword.objects.bulk_create(self.keyword_rows())
 
     def get_absolute_url(self):
-        return reverse("article", args=[self.pk])
+        return reverse("article", args=[*self.page.url_args, self.pk])
 
     def refresh_derived(self):
         self.body_html = body_to_html(self.body)
@@ -193,7 +213,7 @@ class Brief(Record):
         return self.text[:30]
 
     def get_absolute_url(self):
-        return reverse("brief", args=[self.pk])
+        return reverse("brief", args=[*self.page.url_args, self.pk])
 
 
 class Photo(Record):
@@ -209,4 +229,43 @@ class Photo(Record):
         return self.caption[:30] or self.credit
 
     def get_absolute_url(self):
-        return reverse("photo", args=[self.pk])
+        return reverse("photo", args=[*self.page.url_args, self.pk])
+
+
+class SearchDocument(models.Model):
+    """One record as the search index sees it: derived data, written with the record
+    in the same transaction, and rebuilt by ``manage.py reindex``.
+
+    The full-text index itself is backend specific (articles/search/backends.py):
+    an FTS5 table kept in step by triggers on SQLite, a tsvector column with a GIN
+    index on PostgreSQL. Both are created by migration 0002.
+    """
+
+    ARTICLE, NEWS, TEASER, PHOTO = "article", "news", "teaser", "photo"
+    KINDS = [(ARTICLE, "文章"), (NEWS, "简讯"), (TEASER, "导读"), (PHOTO, "图片")]
+
+    kind = models.CharField(max_length=10, choices=KINDS)
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, null=True, related_name="search_document")
+    brief = models.OneToOneField(Brief, on_delete=models.CASCADE, null=True, related_name="search_document")
+    photo = models.OneToOneField(Photo, on_delete=models.CASCADE, null=True, related_name="search_document")
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="search_documents")
+    date = models.DateField(null=True)
+    page_number = models.CharField(max_length=10, blank=True)
+    column = models.ForeignKey(Column, on_delete=models.SET_NULL, null=True, related_name="+")
+    position = models.PositiveIntegerField(default=0)
+    title = models.TextField()  # what a hit shows as its title
+    text = models.TextField()  # what a hit's snippet is cut from
+    title_words = models.TextField()
+    title_grams = models.TextField()
+    body_words = models.TextField()
+    body_grams = models.TextField()
+
+    class Meta:
+        indexes = [models.Index(fields=["date"]), models.Index(fields=["kind", "date"])]
+
+    def __str__(self):
+        return f"{self.kind}: {self.title[:30]}"
+
+    @property
+    def record(self):
+        return self.article or self.brief or self.photo

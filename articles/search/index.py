@@ -1,0 +1,103 @@
+"""Keep the search documents in step with the records they describe.
+
+The importer indexes a whole page at once; the admin's saves reach here
+through model signals (articles/signals.py). Either way the documents are
+written in the caller's transaction, so the index never disagrees with the site.
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from ..body import body_to_blocks
+from ..models import Article, Brief, Page, Photo, SearchDocument
+from .terms import add_words, grams, normalize, words
+from .vectors import tsvector_literal
+
+BATCH = 500
+
+
+def document_for(record: Article | Brief | Photo) -> SearchDocument:
+    """An unsaved search document for a record whose page and edition are loaded."""
+    page = record.page
+    document = SearchDocument(page=page, date=page.edition.date, page_number=page.number, position=record.position)
+    if isinstance(record, Article):
+        add_words(record.authors)
+        document.kind, document.article = SearchDocument.ARTICLE, record
+        document.column_id = record.column_id
+        body = " ".join(block.text for block in body_to_blocks(record.body))
+        document.title = record.title or body[:40]
+        document.text = body
+        heading = " ".join(part for part in (record.kicker, record.title, record.subtitle) if part)
+        extra = " ".join(part for part in (record.dateline, record.byline, record.continuation) if part)
+        _set_terms(document, heading, f"{extra} {body}")
+    elif isinstance(record, Brief):
+        document.kind = SearchDocument.TEASER if record.kind == Brief.TEASER else SearchDocument.NEWS
+        document.brief = record
+        document.title = document.text = record.text
+        _set_terms(document, record.text, record.ref)
+    else:
+        document.kind, document.photo = SearchDocument.PHOTO, record
+        document.title = record.caption or record.credit
+        document.text = f"{record.caption} {record.credit}".strip()
+        # A caption describes a picture; it is not a headline, so it weighs as body text.
+        _set_terms(document, "", document.text)
+    return document
+
+
+def _set_terms(document: SearchDocument, heading: str, body: str) -> None:
+    heading, body = normalize(heading), normalize(body)
+    document.title_words, document.title_grams = " ".join(words(heading)), " ".join(grams(heading))
+    document.body_words, document.body_grams = " ".join(words(body)), " ".join(grams(body))
+
+
+def index_records(records: Iterable[Article | Brief | Photo]) -> None:
+    """Write (or rewrite) the documents of these records."""
+    records = list(records)
+    with transaction.atomic():
+        for model, field in ((Article, "article"), (Brief, "brief"), (Photo, "photo")):
+            ids = [record.pk for record in records if isinstance(record, model)]
+            if ids:
+                SearchDocument.objects.filter(**{f"{field}__in": ids}).delete()
+        for start in range(0, len(records), BATCH):
+            documents = SearchDocument.objects.bulk_create(document_for(r) for r in records[start : start + BATCH])
+            _write_vectors(documents)
+
+
+def index_page(page: Page) -> None:
+    """Index every record of a page (its records are new or its documents stale)."""
+    records = [
+        *page.articles.select_related("page__edition"),
+        *page.briefs.select_related("page__edition"),
+        *page.photos.select_related("page__edition"),
+    ]
+    index_records(records)
+
+
+def rebuild() -> int:
+    """Index every record from scratch; the number of documents written."""
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        count = 0
+        for model in (Article, Brief, Photo):
+            records = model.objects.select_related("page__edition").order_by("pk")
+            batch = []
+            for record in records.iterator(chunk_size=BATCH):
+                batch.append(record)
+                if len(batch) == BATCH:
+                    index_records(batch)
+                    count, batch = count + len(batch), []
+            index_records(batch)
+            count += len(batch)
+    return count
+
+
+def _write_vectors(documents: list[SearchDocument]) -> None:
+    """PostgreSQL keeps the terms as a tsvector too: the column its GIN index covers."""
+    if connection.vendor != "postgresql" or not documents:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "UPDATE articles_searchdocument SET vector = %s::tsvector WHERE id = %s",
+            [(tsvector_literal(document), document.pk) for document in documents],
+        )

@@ -1,0 +1,43 @@
+"""Snippets and titles with the matched words marked, escaped everywhere else.
+
+Marks are found in the record's own text, so they fall on exactly the printed
+characters: "147家" is marked in "集群 147 家" because the page's stray spaces
+are allowed between the characters of a query word.
+"""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .terms import simplified
+
+SNIPPET_LENGTH = 90
+
+
+def pattern_for(highlights: list[str]) -> re.Pattern | None:
+    alternatives = [r"\s*".join(re.escape(char) for char in word) for word in highlights if word]
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+
+def marked(text: str, pattern: re.Pattern | None, length: int | None = None) -> SafeString:
+    """text, or a window of it around the first match, as HTML with the matches in <mark>."""
+    # Matching runs on the simplified form, so that a traditional query marks
+    # simplified text; it is used only where conversion kept every position.
+    searchable = simplified(text)
+    if len(searchable) != len(text):
+        searchable = text.lower()
+    prefix = suffix = ""
+    if length and len(text) > length:
+        first = pattern.search(searchable) if pattern else None
+        start = max(0, (first.start() if first else 0) - length // 3)
+        end = min(len(text), start + length)
+        prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
+        text, searchable = text[start:end], searchable[start:end]
+    pieces, last = [], 0
+    for match in pattern.finditer(searchable) if pattern else ():
+        if match.end() > match.start():
+            pieces += [escape(text[last : match.start()]), f"<mark>{escape(text[match.start() : match.end()])}</mark>"]
+            last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe(prefix + "".join(pieces) + suffix)

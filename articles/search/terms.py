@@ -1,0 +1,88 @@
+"""Text into search terms, the same way for the index and for queries.
+
+Two streams of terms are made from a text:
+
+- words: jieba's segmentation in search mode ("电动化" -> "电动", "动化", "电动化"),
+  what ranking leans on;
+- grams: for each run of Han characters its first character, each pair of
+  neighbours and its last character, and each run of digits or Latin letters:
+  "集群 147 家国家" -> 集 集群 群 147 家 家国 国家 家. Any run of two or more Han
+  characters in the text is a phrase of consecutive grams, so a search finds it
+  even where jieba cut the text elsewhere ("争粉", "物超人").
+
+Both sides are NFKC-normalised, lowercased and converted from traditional to
+simplified Chinese, and the stray spaces the page put between digits and Han
+characters are dropped, so "147家" finds "集群 147 家".
+"""
+
+import logging
+import re
+import threading
+import unicodedata
+
+import jieba
+import opencc
+
+jieba.setLogLevel(logging.WARNING)
+
+_TO_SIMPLIFIED = opencc.OpenCC("t2s")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUNS = re.compile(rf"[{_HAN}]+|[0-9a-z]+")
+_IS_HAN = re.compile(rf"[{_HAN}]")
+# "集群 147 家", "2 月 9 日": a space next to a digit or Latin letter carries no meaning.
+_STRAY_SPACE = re.compile(rf"(?<=[{_HAN}])\s+(?=[0-9a-z])|(?<=[0-9a-z])\s+(?=[{_HAN}])")
+_WORD = re.compile(rf"^[{_HAN}0-9a-z]+$")
+_dictionary_lock = threading.Lock()
+_taught: set[str] = set()
+
+
+def normalize(text: str) -> str:
+    text = _TO_SIMPLIFIED.convert(unicodedata.normalize("NFKC", text).lower())
+    return _STRAY_SPACE.sub("", text)
+
+
+def simplified(text: str) -> str:
+    """Lowercase simplified Chinese, without the other normalisations: for highlighting."""
+    return _TO_SIMPLIFIED.convert(text.lower())
+
+
+def runs(text: str) -> list[str]:
+    """The Han runs and the digit/Latin runs of a normalised text, in order."""
+    return _RUNS.findall(text)
+
+
+def is_han(run: str) -> bool:
+    return bool(_IS_HAN.match(run))
+
+
+# A term longer than this is noise (a run of Latin letters or digits); it is cut.
+MAX_TERM = 64
+
+
+def run_grams(run: str) -> list[str]:
+    if not is_han(run):
+        return [run[:MAX_TERM]]
+    if len(run) == 1:
+        return [run]
+    return [run[0], *(run[i : i + 2] for i in range(len(run) - 1)), run[-1]]
+
+
+def grams(text: str) -> list[str]:
+    """The grams of a normalised text, in order."""
+    return [gram for run in runs(text) for gram in run_grams(run)]
+
+
+def words(text: str) -> list[str]:
+    """jieba's words of a normalised text, search mode, without punctuation."""
+    return [word for word in jieba.cut_for_search(text) if len(word) <= MAX_TERM and _WORD.match(word)]
+
+
+def add_words(names: list[str]) -> None:
+    """Teach jieba words it would cut apart, such as a reporter's name: "李争粉"."""
+    with _dictionary_lock:
+        for name in names:
+            name = normalize(name).strip()
+            if len(name) >= 2 and _WORD.match(name) and name not in _taught:
+                jieba.add_word(name)
+                jieba.suggest_freq(name, tune=True)
+                _taught.add(name)

@@ -1,0 +1,327 @@
+"""Search: relevance, recall, filters and the index staying current, on whichever database runs the suite."""
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.core.management import call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles.importer import import_file
+from articles.models import Article, Brief, Column, Edition, Photo, SearchDocument
+from articles.search import search
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "seeds" / "000_836e624efba3a217.txt"] + sorted(
+    (ROOT / "tests" / "fixtures" / "pages").glob("sample-*.txt")
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """The seed and the sample pages, imported once for the module's read-only tests."""
+    with django_db_blocker.unblock():
+        for path in PAGES:
+            import_file(path)
+        yield
+        Edition.objects.all().delete()
+        Column.objects.all().delete()
+
+
+def first_hit(query, **filters):
+    results = search(query, **filters)
+    assert results.hits, f"nothing found for {query!r}"
+    hit = results.hits[0]
+    return hit.kind, hit.plain_title
+
+
+# (query, kind and title, or the start of the text, expected first)
+RELEVANCE = [
+    # names, places, organisations
+    ("李争粉", "article", "培育质量卓越产业集群看“高新”"),
+    ("操秀英", "article", "首批自然资源节约集约示范县公布"),
+    ("唐嘉禾", "article", "全国青少年科学调查体验活动启动"),
+    ("何立言", "article", "让每一粒种子都有“芯”"),
+    ("邬思辰", "photo", "3月4日，“澜海6”号科考母船"),
+    ("埃尔多安", "news", "习近平就土耳其、叙利亚发生强烈地震"),
+    ("柬埔寨", "news", "习近平会见柬埔寨首相洪森。"),
+    ("海南自贸港", "photo", "近日，海南自贸港迎来2023年首单"),
+    ("自然资源部", "article", "首批自然资源节约集约示范县公布"),
+    ("沧县", "photo", "近年来，河北省沧县深入挖掘"),
+    # figures
+    ("688.7万辆", "article", "国家试点公共领域车辆全面电动化"),
+    ("147家", "article", "培育质量卓越产业集群看“高新”"),
+    ("A330", "photo", "近日，海南自贸港迎来2023年首单"),
+    ("民营经济20条", "teaser", "民营经济20条释放哪些新信号"),
+    # pieces of words
+    ("电动化", "article", "国家试点公共领域车辆全面电动化"),
+    ("物超人", "teaser", "我国物联网产业进入“物超人”时代"),
+    ("争粉", "article", "培育质量卓越产业集群看“高新”"),
+    ("银器", "photo", "近年来，河北省沧县深入挖掘"),
+    ("转企", "article", "枫城今年将新增“个转企”2000户"),
+    # topics
+    ("新春第一会", "article", "国家高新区“新春第一会”战鼓催征"),
+    ("计量能力", "article", "计量能力和水平纳入高企认定"),
+    ("潜水器", "article", "“沧溟-2”潜水器完成万米级海试"),
+    ("耐盐碱水稻", "article", "让每一粒种子都有“芯”"),
+    ("揭榜挂帅", "article", "青岚高新区发布首批“揭榜挂帅”榜单"),
+    ("科创贷", "article", "枫城发放首批“科创贷”2.3亿元"),
+    ("烟火气", "article", "消费回暖“烟火气”渐浓"),
+    ("返岗专列", "article", "返岗专列载着希望出发"),
+    ("零碳", "article", "全省首个“零碳”产业园投入运营"),
+    ("新农人", "teaser", "乡村振兴里的“新农人”"),
+    # several words
+    ("无人机 药品", "article", "青岚首条低空医疗物流航线开通"),
+    ("外贸 开门红", "article", "外贸企业订单“开门红”"),
+    ("重大项目 开工", "article", "全省重大项目集中开工总投资3280亿元"),
+    ("快递 春节", "article", "春节后快递业务量快速回升"),
+    # phrases and exclusions
+    ('"全面电动化"', "article", "国家试点公共领域车辆全面电动化"),
+    ('"资源节约"', "article", "首批自然资源节约集约示范县公布"),
+    ("小巨人 -计量", "article", "我省新增46家国家级专精特新“小巨人”企业"),
+    # traditional characters
+    ("電動化", "article", "国家试点公共领域车辆全面电动化"),
+    ("數字經濟", "article", "数字经济核心产业增加值占比首破10%"),
+    ("個轉企", "article", "枫城今年将新增“个转企”2000户"),
+    ("潛水器", "article", "“沧溟-2”潜水器完成万米级海试"),
+]
+
+
+@pytest.mark.parametrize("query, kind, title", RELEVANCE)
+def test_the_expected_record_comes_first(corpus, query, kind, title):
+    found_kind, found_title = first_hit(query)
+    assert (found_kind, found_title[: len(title)]) == (kind, title)
+
+
+def test_an_exclusion_removes_every_record_holding_the_word(corpus):
+    titles = [hit.plain_title for hit in search("小巨人 -计量", per_page=100).hits]
+    assert "计量能力和水平纳入高企认定" not in titles
+    assert titles
+
+
+def test_a_phrase_must_appear_whole(corpus):
+    assert search('"电动化先行区"').count == 1
+    assert search('"电动化区先行"').count == 0
+
+
+def test_records_holding_every_word_rank_before_those_holding_one(corpus):
+    results = search("外贸 开门红", per_page=100)
+    assert results.hits[0].plain_title == "外贸企业订单“开门红”"
+    assert results.count == 1 or all("开门红" not in hit.plain_title for hit in results.hits[1:])
+
+
+def test_bylines_and_credits_are_searchable(corpus):
+    assert first_hit("周启航") == ("article", "“沧溟-2”潜水器完成万米级海试")
+    assert first_hit("罗嘉")[0] == "photo"
+
+
+def test_matched_words_are_marked_in_title_and_snippet(corpus):
+    hit = search("电动化").hits[0]
+    assert "<mark>电动化</mark>" in hit.title
+    assert "<mark>电动化</mark>" in hit.snippet
+
+
+def test_a_figure_is_marked_across_the_pages_stray_spaces(corpus):
+    hit = search("147家").hits[0]
+    assert "<mark>147 家</mark>" in hit.snippet
+
+
+def test_a_traditional_query_marks_the_simplified_text(corpus):
+    assert "<mark>电动化</mark>" in search("電動化").hits[0].title
+
+
+def test_counts_per_kind_and_the_kind_filter(corpus):
+    results = search("习近平")
+    assert results.counts["news"] == 4
+    only_news = search("习近平", kind="news", per_page=100)
+    assert {hit.kind for hit in only_news.hits} == {"news"}
+    assert only_news.count == results.counts["news"]
+
+
+def test_the_date_and_page_filters(corpus):
+    import datetime
+
+    day = datetime.date(2023, 2, 10)
+    results = search("项目", date_from=day, date_to=day, per_page=100)
+    assert results.hits and all(hit.date == day for hit in results.hits)
+    assert search("项目", page_number="9").count == 0
+
+
+def test_the_column_filter(corpus):
+    column = Column.objects.get(name="奋进新征程 基层新气象")
+    results = search("茶", column_id=column.pk, per_page=100)
+    assert [hit.plain_title for hit in results.hits] == ["山里的茶叶搭上“直播快车”"]
+
+
+def test_newest_first_orders_by_date(corpus):
+    dates = [hit.date for hit in search("发展", order="newest", per_page=100).hits if hit.date]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_pagination_pages_through_every_hit_once(corpus):
+    everything = search("发展", per_page=100)
+    paged = [hit.url for page in range(1, 20) for hit in search("发展", per_page=7, page=page).hits]
+    assert sorted(paged) == sorted(hit.url for hit in everything.hits)
+
+
+@pytest.fixture(scope="module")
+def record_texts(corpus, django_db_blocker):
+    with django_db_blocker.unblock():
+        return [(document.pk, document.text) for document in SearchDocument.objects.all()]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_run_of_two_to_four_han_characters_finds_its_record(record_texts, django_db_blocker, data):
+    import re
+
+    pk, text = data.draw(st.sampled_from(record_texts))
+    runs = [run for run in re.findall(r"[\u4e00-\u9fff]{2,}", text)]
+    if not runs:
+        return
+    run = data.draw(st.sampled_from(runs))
+    length = data.draw(st.integers(2, min(4, len(run))))
+    start = data.draw(st.integers(0, len(run) - length))
+    piece = run[start : start + length]
+    with django_db_blocker.unblock():
+        found = {hit.record.search_document.pk for hit in search(piece, per_page=100).hits}
+        count = search(piece).count
+    assert pk in found or count > 100, f"{piece!r} did not find document {pk}"
+
+
+HOSTILE = [
+    "",
+    "   ",
+    "电" * 10_000,
+    '" * ^ : ( ) NEAR OR AND NOT - & | !',
+    "NEAR(电动 化, 2)",
+    "title_words: 电动",
+    "电动 OR 1=1",
+    "'; DROP TABLE articles_article; --",
+    "1' OR '1'='1",
+    "电动\x00化\x1f",
+    "🚗🔋 电动化 🎉",
+    "\ud800电动",
+    "<script>alert(1)</script>",
+    "-电动化",
+    '"',
+    "***",
+    "&|!",
+]
+
+
+def encoded(query):
+    """The query as a browser would send it, unpaired surrogates included."""
+    return quote(query.encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_a_hostile_query_answers_with_results_or_none(corpus, client, query):
+    response = client.get(f"/search/?q={encoded(query)}")
+    assert response.status_code == 200
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_a_hostile_query_to_the_api_answers_json(corpus, client, query):
+    response = client.get(f"/api/search?q={encoded(query)}")
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"query", "count", "results"}
+    assert len(body["query"]) <= 100
+
+
+def test_the_search_function_survives_every_hostile_query(corpus):
+    for query in HOSTILE:
+        search(query)
+
+
+def test_the_api_answers_in_the_documented_shape(corpus, client):
+    body = client.get("/api/search", {"q": "电动化", "kind": "article", "per_page": 5}).json()
+    assert body["query"] == "电动化" and body["count"] == 1
+    (result,) = body["results"]
+    assert set(result) == {"kind", "title", "url", "snippet", "date", "page"}
+    assert result["kind"] == "article"
+    assert result["title"] == "国家试点公共领域车辆全面电动化"
+    assert result["date"] == "2023-02-11" and result["page"] == "1"
+    assert "<mark>电动化</mark>" in result["snippet"]
+    assert client.get(result["url"]).status_code == 200
+
+
+@pytest.mark.parametrize("params", [{"per_page": 101}, {"per_page": 0}, {"page": "x"}, {"kind": "video"}])
+def test_the_api_refuses_bad_parameters_with_400(corpus, client, params):
+    response = client.get("/api/search", {"q": "电动化", **params})
+    assert response.status_code == 400
+    assert "error" in response.json()
+
+
+def test_the_results_page_shows_hits_counts_and_marks(corpus, client):
+    response = client.get("/search/", {"q": "电动化"})
+    content = response.content.decode()
+    assert "国家试点公共领域车辆全面<mark>电动化</mark>" in content
+    assert "共找到 1 条结果" in content
+
+
+def test_an_empty_result_suggests_what_to_try(corpus, client):
+    response = client.get("/search/", {"q": "火星基地"})
+    assert "没有找到" in response.content.decode()
+    suggestions = response.context["suggestions"]
+    assert suggestions and all(search(word).count for word in suggestions)
+
+
+def test_a_query_of_several_words_suggests_the_words_that_find_something(corpus, client):
+    response = client.get("/search/", {"q": "火星基地 柬埔寨", "kind": "photo"})
+    assert response.context["suggestions"] == ["柬埔寨"]
+
+
+def test_an_invalid_filter_is_ignored_not_an_error(corpus, client):
+    response = client.get("/search/", {"q": "电动化", "date_from": "yesterday", "kind": "video", "page": "-3"})
+    assert response.status_code == 200
+    assert response.context["results"].count == 1
+
+
+# The index follows every write ------------------------------------------------------------------
+
+
+@pytest.fixture
+def seed(db):
+    return import_file(PAGES[0]).page
+
+
+def test_saving_an_article_reindexes_it(seed):
+    article = Article.objects.get(title="计量能力和水平纳入高企认定")
+    article.title = "企业计量能力提升指导意见出台"
+    article.save()
+    assert first_hit("计量能力提升指导意见") == ("article", "企业计量能力提升指导意见出台")
+    assert search('"纳入高企认定"').count == 0
+
+
+def test_deleting_a_record_removes_it_from_search(seed):
+    Brief.objects.get(text="习近平会见柬埔寨首相洪森。").delete()
+    assert search("柬埔寨").count == 0
+
+
+def test_changing_an_editions_date_moves_its_hits(seed):
+    import datetime
+
+    edition = seed.edition
+    edition.date = datetime.date(2023, 2, 12)
+    edition.save()
+    assert search("柬埔寨").hits[0].date == datetime.date(2023, 2, 12)
+
+
+def test_a_photo_caption_edit_is_searchable(seed):
+    photo = Photo.objects.filter(caption__contains="沧县").get()
+    photo.caption = "银器作坊里的工人。"
+    photo.save()
+    assert first_hit("银器作坊")[0] == "photo"
+
+
+def test_reindex_rebuilds_the_same_results(seed, capsys):
+    before = [(hit.kind, hit.url) for hit in search("高新区", per_page=100).hits]
+    SearchDocument.objects.all().delete()
+    assert search("高新区").count == 0
+    call_command("reindex")
+    assert "indexed 19 records" in capsys.readouterr().out
+    assert [(hit.kind, hit.url) for hit in search("高新区", per_page=100).hits] == before
