@@ -12,8 +12,16 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m pip install -r requirements-dev.txt
 	touch $@
 
+# The whole suite on SQLite, then again on PostgreSQL when DIGEST_POSTGRES_URL
+# names one (.ci/run always does).
 test: lint
 	$(VENV)/bin/pytest
+	@if [ -n "$$DIGEST_POSTGRES_URL" ]; then \
+		echo "Running the suite again on PostgreSQL ($$DIGEST_POSTGRES_URL)"; \
+		DATABASE_URL="$$DIGEST_POSTGRES_URL" $(VENV)/bin/pytest; \
+	else \
+		echo "Skipping the PostgreSQL run: DIGEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)"; \
+	fi
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -23,8 +31,11 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Everything a fresh machine needs, then the site on gunicorn. Importing the
+# seeds again changes nothing.
 run: install
 	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py collectstatic --noinput
+	$(PYTHON) manage.py importpages seeds/
+	$(PYTHON) manage.py collectstatic --noinput -v0
 	@echo "Serving Digest at http://$(ADDRESS)/"
 	$(VENV)/bin/gunicorn digest.wsgi --bind $(ADDRESS)
