@@ -6,4 +6,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = "报纸内容"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import signals  # noqa: F401  (connects the search index to record saves)
+        from .roles import ensure_editor_group
+
+        post_migrate.connect(ensure_editor_group, sender=self)

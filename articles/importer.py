@@ -7,17 +7,20 @@ page already stored replaces its records only when asked to.
 
 import datetime
 import hashlib
+import json
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from .body import blocks_to_body
+from .exporting import FORMAT, structure_from_export
 from .linking import link_edition
 from .models import Article, ArticleKeyword, Brief, Column, Edition, Page, Photo
-from .pagefile import PageFileError, read_page_file
+from .pagefile import MAX_PAGE_BYTES, PageFileError, read_page_file
 from .parsing import PageStructure, parse_page
 from .search.index import index_page
 
@@ -60,8 +63,22 @@ def import_text(
     text: str, *, source_name: str = "", facts: PageFacts = PageFacts(), replace_changed: bool = False
 ) -> ImportResult:
     """Parse and store one page's text. What its header prints wins over facts."""
+    return import_structure(
+        parse_page(text), text, source_name=source_name, facts=facts, replace_changed=replace_changed
+    )
+
+
+def import_structure(
+    structure: PageStructure,
+    text: str,
+    *,
+    source_name: str = "",
+    facts: PageFacts = PageFacts(),
+    replace_changed: bool = False,
+    images: list[str] | None = None,
+) -> ImportResult:
+    """Store a page's structure, parsed from text or read from an export, in one transaction."""
     checksum = hashlib.sha256(text.encode()).hexdigest()
-    structure = parse_page(text)
     printed = structure.page
     facts = PageFacts(printed.paper, _iso_date(printed.date), printed.number, printed.section).filled_from(facts)
     with transaction.atomic():
@@ -82,24 +99,46 @@ def import_text(
         page.number, page.section, page.source_name = facts.number, facts.section, source_name
         page.header, page.source_text, page.checksum = "\n".join(printed.lines), text, checksum
         page.save()
-        store_records(page, structure)
+        store_records(page, structure, images or [])
         link_edition(edition)
         index_page(page)
     return ImportResult(page, status)
 
 
 def import_file(path: Path, *, facts: PageFacts = PageFacts(), replace_changed: bool = False) -> ImportResult:
-    """Import one page file; facts the options do not give come from the folder's manifest."""
+    """Import one page file: a page's text, or a page exported as JSON by ``exportpages``.
+
+    Facts the options do not give come from the folder's manifest.
+    """
+    if path.suffix == ".json":
+        return _import_export(path, replace_changed)
     text = read_page_file(path)
     facts = facts.filled_from(load_manifest(path.parent).get(path.name, PageFacts()))
     return import_text(text, source_name=path.name, facts=facts, replace_changed=replace_changed)
 
 
+def _import_export(path: Path, replace_changed: bool) -> ImportResult:
+    try:
+        data = json.loads(path.read_bytes()[: MAX_PAGE_BYTES * 4 + 1])
+        if data.get("format") != FORMAT:
+            raise PageFileError(f'{path}: not a page exported by Digest (no "format": "{FORMAT}")')
+        structure = structure_from_export(data)
+        text, name = str(data["source"]["text"]), str(data["source"]["name"])
+        images = [str(photo.get("image", "")) for photo in data["photos"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        if isinstance(error, PageFileError):
+            raise
+        raise PageFileError(f"{path}: not a valid page export: {error}") from None
+    return import_structure(structure, text, source_name=name, replace_changed=replace_changed, images=images)
+
+
 def page_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Each path that is a file, and the .txt files in each path that is a folder, in name order."""
+    """Each path that is a file, and the .txt and .json files in each path that is a folder, in name order."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(child for child in path.glob("*.txt") if child.is_file())
+            yield from sorted(
+                child for child in path.iterdir() if child.suffix in (".txt", ".json") and child.is_file()
+            )
         else:
             yield path
 
@@ -124,8 +163,9 @@ def load_manifest(folder: Path) -> dict[str, PageFacts]:
         raise PageFileError(f"{path}: not a valid manifest: {error}") from None
 
 
-def store_records(page: Page, structure: PageStructure) -> None:
-    """Write a parsed structure's records under page, which has none yet."""
+def store_records(page: Page, structure: PageStructure, images: list[str]) -> None:
+    """Write a parsed structure's records under page, which has none yet; images names
+    the uploaded file of each photo, when the structure comes from an export."""
     columns = {name: Column.objects.get_or_create(name=name)[0] for name in structure.columns}
     articles = []
     for parsed in structure.articles:
@@ -144,16 +184,20 @@ def store_records(page: Page, structure: PageStructure) -> None:
         )
         article.refresh_derived()
         articles.append(article)
-    Article.objects.bulk_create(articles)
+    # With history, so that an editor can see (and revert to) what the parser made.
+    reason = f"导入 {page.source_name or '版面'}"
+    articles = bulk_create_with_history(articles, Article, default_change_reason=reason)
     ArticleKeyword.objects.bulk_create([row for article in articles for row in article.keyword_rows()])
-    Brief.objects.bulk_create(
+    briefs = [
         Brief(page=page, position=brief.position, kind=brief.kind, text=brief.text, ref=brief.ref)
         for brief in structure.briefs
-    )
-    Photo.objects.bulk_create(
-        Photo(page=page, position=photo.position, caption=photo.caption, credit=photo.credit)
-        for photo in structure.photos
-    )
+    ]
+    bulk_create_with_history(briefs, Brief, default_change_reason=reason)
+    photos = [
+        Photo(page=page, position=photo.position, caption=photo.caption, credit=photo.credit, image=image)
+        for photo, image in zip(structure.photos, images + [""] * len(structure.photos), strict=False)
+    ]
+    bulk_create_with_history(photos, Photo, default_change_reason=reason)
 
 
 def _same_page(edition: Edition, number: str, source_name: str) -> Page | None:

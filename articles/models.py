@@ -10,6 +10,7 @@ written, never in a template, and are hidden from the admin.
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .body import body_to_html
 from .keywords import extract_keywords
@@ -20,11 +21,19 @@ UNDATED_PREFIX = "undated-"
 UNNUMBERED_PREFIX = "x"
 
 
+def tracked_history(**options):
+    """Keep every version of a model's rows: who changed what, and when. The
+    admin's history list shows each version's changes field by field."""
+    return HistoricalRecords(**options)
+
+
 class Edition(models.Model):
     paper = models.CharField("报纸", max_length=100, blank=True)
     # Null when the page prints no date and none was given on import: the site
     # shows such an edition as undated until an editor sets the date.
     date = models.DateField("日期", null=True, blank=True)
+
+    history = tracked_history()
 
     class Meta:
         verbose_name = verbose_name_plural = "期次"
@@ -62,6 +71,8 @@ class Page(models.Model):
 
     objects = PageQuerySet.as_manager()
 
+    history = tracked_history()
+
     class Meta:
         verbose_name = verbose_name_plural = "版面"
         ordering = ["edition", "number_sort", "number", "pk"]
@@ -95,6 +106,8 @@ class Column(models.Model):
 
     name = models.CharField("栏目", max_length=200, unique=True)
 
+    history = tracked_history()
+
     class Meta:
         verbose_name = verbose_name_plural = "栏目"
         ordering = ["name"]
@@ -108,11 +121,12 @@ class Column(models.Model):
 
 class RecordQuerySet(models.QuerySet):
     def in_reading_order(self):
-        return self.order_by("page__edition__date", "page__number_sort", "page__pk", "position")
+        # pk last: teasers printed in one row start on the same line.
+        return self.order_by("page__edition__date", "page__number_sort", "page__pk", "position", "pk")
 
     def newest_first(self):
         return self.order_by(
-            models.F("page__edition__date").desc(nulls_last=True), "page__number_sort", "page__pk", "position"
+            models.F("page__edition__date").desc(nulls_last=True), "page__number_sort", "page__pk", "position", "pk"
         )
 
     def with_page(self):
@@ -154,6 +168,8 @@ class Article(Record):
     )
     body_html = models.TextField(editable=False, default="")
     keywords = models.JSONField(editable=False, default=list)
+
+    history = tracked_history(excluded_fields=["body_html", "keywords"])
 
     class Meta(Record.Meta):
         verbose_name = verbose_name_plural = "文章"
@@ -205,6 +221,8 @@ class Brief(Record):
         Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="teasers", verbose_name="导读文章"
     )
 
+    history = tracked_history()
+
     class Meta(Record.Meta):
         verbose_name = verbose_name_plural = "简讯与导读"
         default_related_name = "briefs"
@@ -220,6 +238,8 @@ class Photo(Record):
     caption = models.TextField("图片说明", blank=True)
     credit = models.CharField("摄影", max_length=200, blank=True)
     image = models.ImageField("图片", upload_to="photos/%Y/%m/", blank=True)
+
+    history = tracked_history()
 
     class Meta(Record.Meta):
         verbose_name = verbose_name_plural = "图片"
@@ -269,3 +289,18 @@ class SearchDocument(models.Model):
     @property
     def record(self):
         return self.article or self.brief or self.photo
+
+
+class DictionaryWord(models.Model):
+    """A word jieba should keep whole, such as a name or a term: "李争粉", "物超人"."""
+
+    word = models.CharField("词语", max_length=30, unique=True)
+    example = models.TextField("例句", blank=True, help_text="保存后在下方对比加词前后的分词结果")
+    created_at = models.DateTimeField("添加时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "分词词典"
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word

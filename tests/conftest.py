@@ -3,3 +3,59 @@
 Test pages live in tests/fixtures/pages/ (copies of the shared sample pages
 and their gold JSON), so the tests never reach outside the repository.
 """
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from articles.importer import PageFacts, import_file, import_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_836e624efba3a217.txt"
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+
+
+@pytest.fixture
+def seed_page(db):
+    """The real front page of 科技日报, 11 February 2023: 5 articles, 7 news briefs, 5 teasers, 2 photos."""
+    return import_file(SEED).page
+
+
+@pytest.fixture
+def all_pages(seed_page):
+    """The seed and the three sample pages: four editions, one of them undated (sample-2), newest first."""
+    samples = [import_file(PAGES / f"sample-{n}.txt").page for n in (1, 2, 3)]
+    return [samples[0], seed_page, samples[2], samples[1]]
+
+
+@pytest.fixture
+def continued_pages(db):
+    """Page 1 of 云川日报, 10 February 2023 (sample-3), whose lead article goes on "（下转第3版）",
+    and sample-2 as its page 3, whose second article starts "（上接第1版）"."""
+    front = import_file(PAGES / "sample-3.txt").page
+    facts = PageFacts(paper="云川日报", date=datetime.date(2023, 2, 10), number="3")
+    third = import_file(PAGES / "sample-2.txt", facts=facts).page
+    return front, third
+
+
+@pytest.fixture
+def make_page(db):
+    """A builder: import a small page of one article, as its text would arrive; returns the Page."""
+
+    def make_page(title, paragraphs, *, paper="试验日报", date="2023年4月1日 星期六", number="1"):
+        body = "\n\n".join(paragraphs)
+        text = f"\n{paper}\n\n{date} 第{number}版 要闻\n\n{title}\n\n本报讯（记者 秦朗） {body}\n"
+        return import_text(text, source_name=f"{title}.txt").page
+
+    return make_page
+
+
+@pytest.fixture
+def import_sample(db):
+    """A builder: import tests/fixtures/pages/<name>.txt, with the facts its header does not print."""
+
+    def import_sample(name, *, paper="", date=None, number=""):
+        return import_file(PAGES / f"{name}.txt", facts=PageFacts(paper=paper, date=date, number=number)).page
+
+    return import_sample

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
-from ..models import Article, SearchDocument
-from . import backends, terms
+from ..models import SearchDocument
+from . import backends
+from .index import teach_stored_words
 from .query import Query, parse
 from .snippets import SNIPPET_LENGTH, marked, pattern_for
 
@@ -62,7 +63,7 @@ def search(
     per_page: int = 20,
 ) -> Results:
     """Ranked hits for a query typed by a reader, with the matched words marked."""
-    teach_author_names()
+    teach_stored_words()
     parsed = parse(text)
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     page = max(1, page)
@@ -90,15 +91,3 @@ def search(
             )
         )
     return results
-
-
-_taught_authors = False
-
-
-def teach_author_names() -> None:
-    """Once per process, teach jieba the names of every stored byline, as the importer did."""
-    global _taught_authors
-    if not _taught_authors:
-        for authors in Article.objects.exclude(authors=[]).values_list("authors", flat=True):
-            terms.add_words(authors)
-        _taught_authors = True

@@ -10,11 +10,23 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 
 from ..body import body_to_blocks
-from ..models import Article, Brief, Page, Photo, SearchDocument
+from ..models import Article, Brief, DictionaryWord, Page, Photo, SearchDocument
 from .terms import add_words, grams, normalize, words
 from .vectors import tsvector_literal
 
 BATCH = 500
+_taught = False
+
+
+def teach_stored_words() -> None:
+    """Once per process, what the importer and the editors taught jieba: every stored
+    byline's names and the editors' dictionary words, so queries segment as the index did."""
+    global _taught
+    if not _taught:
+        add_words(list(DictionaryWord.objects.values_list("word", flat=True)))
+        for authors in Article.objects.exclude(authors=[]).values_list("authors", flat=True):
+            add_words(authors)
+        _taught = True
 
 
 def document_for(record: Article | Brief | Photo) -> SearchDocument:

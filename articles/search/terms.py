@@ -77,6 +77,15 @@ def words(text: str) -> list[str]:
     return [word for word in jieba.cut_for_search(text) if len(word) <= MAX_TERM and _WORD.match(word)]
 
 
+def forget_word(word: str) -> None:
+    """Let jieba cut the word as it would without the editors' dictionary."""
+    with _dictionary_lock:
+        word = normalize(word).strip()
+        if word:
+            jieba.del_word(word)
+            _taught.discard(word)
+
+
 def add_words(names: list[str]) -> None:
     """Teach jieba words it would cut apart, such as a reporter's name: "李争粉"."""
     with _dictionary_lock:

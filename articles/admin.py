@@ -1,1 +1,0 @@
-"""The admin for pages and their articles, briefs and photos."""

@@ -1,0 +1,187 @@
+"""The editors' admin: the paper's records, their history, and the tools that fix parse mistakes."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..dictionary import segmentation_before_and_after, word_added, word_removed
+from ..models import Article, Brief, Column, DictionaryWord, Edition, Page, Photo
+from . import actions
+from .importing import import_view
+from .search import DigestSearchMixin
+from .tools import article_tools_view
+
+admin.site.site_header = "Digest 报摘 · 编辑后台"
+admin.site.site_title = "Digest 编辑后台"
+admin.site.index_title = "报纸内容管理"
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Every version of a record, with what it changed field by field, and a revert button."""
+
+
+# Inlines on the page form: the records in reading order. Only plain fields, so
+# thirty records cost no more queries than three.
+
+
+class ArticleInline(admin.StackedInline):
+    model = Article
+    fields = [("position", "kicker"), "title", ("dateline", "byline")]
+    ordering = ["position"]
+    extra = 0
+    show_change_link = True
+
+
+class BriefInline(admin.TabularInline):
+    model = Brief
+    fields = ["position", "kind", "text", "ref"]
+    ordering = ["position"]
+    extra = 0
+
+
+class PhotoInline(admin.TabularInline):
+    model = Photo
+    fields = ["position", "caption", "credit", "image"]
+    ordering = ["position"]
+    extra = 0
+
+
+@admin.register(Edition)
+class EditionAdmin(HistoryAdmin):
+    list_display = ["__str__", "paper", "date", "page_count"]
+    list_filter = ["paper"]
+    date_hierarchy = "date"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(page_count=Count("pages"))
+
+    @admin.display(description="版面数", ordering="page_count")
+    def page_count(self, edition):
+        return edition.page_count
+
+
+@admin.register(Page)
+class PageAdmin(HistoryAdmin):
+    list_display = ["__str__", "edition", "number", "section", "source_name", "imported_at"]
+    list_filter = ["edition__paper", "section"]
+    list_select_related = ["edition"]
+    date_hierarchy = "edition__date"
+    inlines = [ArticleInline, BriefInline, PhotoInline]
+    readonly_fields = ["source_name", "imported_at"]
+    fieldsets = [
+        (None, {"fields": ["edition", ("number", "section"), "header"]}),
+        ("原文", {"fields": ["source_name", "imported_at", "source_text"], "classes": ["collapse"]}),
+    ]
+    change_list_template = "admin/articles/page/change_list.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(lambda request: import_view(request, self))
+        return [path("import/", view, name="articles_page_import"), *super().get_urls()]
+
+
+@admin.register(Article)
+class ArticleAdmin(DigestSearchMixin, HistoryAdmin):
+    search_kinds = ("article",)
+    list_display = ["headline", "page", "position", "column", "byline"]
+    list_filter = ["page__edition__paper", "page__number", "column"]
+    list_select_related = ["page__edition", "column"]
+    date_hierarchy = "page__edition__date"
+    raw_id_fields = ["page", "continued_on"]
+    actions = [
+        actions.merge_selected,
+        actions.swap_selected_headlines,
+        actions.articles_to_briefs,
+        actions.articles_to_teasers,
+    ]
+    fieldsets = [
+        ("标题", {"fields": ["kicker", "title", "subtitle"]}),
+        ("署名", {"fields": [("dateline", "byline"), "authors"]}),
+        ("正文", {"fields": ["body"]}),
+        ("位置", {"fields": [("page", "position"), "column", ("continuation", "continued_on")]}),
+    ]
+    change_form_template = "admin/articles/article/change_form.html"
+
+    @admin.display(description="标题", ordering="title")
+    def headline(self, article):
+        return str(article)
+
+    def get_urls(self):
+        def tools(request, object_id):
+            return article_tools_view(request, object_id, self)
+
+        view = self.admin_site.admin_view(tools)
+        return [path("<int:object_id>/tools/", view, name="articles_article_tools"), *super().get_urls()]
+
+
+@admin.register(Brief)
+class BriefAdmin(DigestSearchMixin, HistoryAdmin):
+    search_kinds = ("news", "teaser")
+    list_display = ["__str__", "kind", "ref", "page", "position", "target"]
+    list_filter = ["kind", "page__edition__paper", "page__number"]
+    list_select_related = ["page__edition", "target"]
+    date_hierarchy = "page__edition__date"
+    raw_id_fields = ["page", "target"]
+    actions = [actions.briefs_to_articles]
+
+
+@admin.register(Photo)
+class PhotoAdmin(DigestSearchMixin, HistoryAdmin):
+    search_kinds = ("photo",)
+    list_display = ["__str__", "credit", "page", "position", "has_image"]
+    list_filter = ["page__edition__paper", "page__number"]
+    list_select_related = ["page__edition"]
+    date_hierarchy = "page__edition__date"
+    raw_id_fields = ["page"]
+
+    @admin.display(description="有图片", boolean=True)
+    def has_image(self, photo):
+        return bool(photo.image)
+
+
+@admin.register(Column)
+class ColumnAdmin(HistoryAdmin):
+    list_display = ["name", "article_count"]
+    search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="文章数", ordering="article_count")
+    def article_count(self, column):
+        return column.article_count
+
+
+@admin.register(DictionaryWord)
+class DictionaryWordAdmin(admin.ModelAdmin):
+    list_display = ["word", "example", "created_at"]
+    search_fields = ["word"]
+    readonly_fields = ["segmentation"]
+    fields = ["word", "example", "segmentation"]
+
+    @admin.display(description="分词对比")
+    def segmentation(self, entry):
+        if not entry.pk or not entry.example:
+            return "填写例句并保存后，这里会显示加词前后的分词结果。"
+        before, after = segmentation_before_and_after(entry.word, entry.example)
+        rows = [("加词前", " / ".join(before)), ("加词后", " / ".join(after))]
+        return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
+
+    def save_model(self, request, obj, form, change):
+        previous = DictionaryWord.objects.filter(pk=obj.pk).values_list("word", flat=True).first()
+        super().save_model(request, obj, form, change)
+        if previous and previous != obj.word:
+            word_removed(previous)
+        count = word_added(obj.word)
+        self.message_user(request, f"“{obj.word}”已加入词典，重新索引了 {count} 条包含它的内容。")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        word_removed(obj.word)
+
+    def delete_queryset(self, request, queryset):
+        words = list(queryset.values_list("word", flat=True))
+        super().delete_queryset(request, queryset)
+        for word in words:
+            word_removed(word)

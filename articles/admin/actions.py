@@ -1,0 +1,57 @@
+"""Changelist actions: the parse fixes that act on the records an editor ticked."""
+
+from django.contrib import admin, messages
+
+from ..editing import EditError, article_to_brief, brief_to_article, merge_articles, swap_headlines
+from ..models import Brief
+
+
+def _two(modeladmin, request, queryset):
+    articles = list(queryset)
+    if len(articles) != 2:
+        modeladmin.message_user(request, "请恰好勾选两篇文章。", messages.WARNING)
+        return None
+    return articles
+
+
+@admin.action(description="合并所选的两篇文章", permissions=["change"])
+def merge_selected(modeladmin, request, queryset):
+    if pair := _two(modeladmin, request, queryset):
+        try:
+            merged = merge_articles(*pair)
+        except EditError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+        else:
+            modeladmin.message_user(request, f"已合并为《{merged}》。")
+
+
+@admin.action(description="交换所选两篇文章的标题", permissions=["change"])
+def swap_selected_headlines(modeladmin, request, queryset):
+    if pair := _two(modeladmin, request, queryset):
+        swap_headlines(*pair)
+        modeladmin.message_user(request, "已交换标题。")
+
+
+@admin.action(description="把所选文章转为简讯", permissions=["change"])
+def articles_to_briefs(modeladmin, request, queryset):
+    done = 0
+    for article in queryset:
+        try:
+            article_to_brief(article)
+            done += 1
+        except EditError as error:
+            modeladmin.message_user(request, f"《{article}》：{error}", messages.ERROR)
+    modeladmin.message_user(request, f"已把 {done} 篇文章转为简讯。")
+
+
+@admin.action(description="把所选文章转为导读", permissions=["change"])
+def articles_to_teasers(modeladmin, request, queryset):
+    for article in queryset:
+        article_to_brief(article, kind=Brief.TEASER)
+    modeladmin.message_user(request, "已转为导读。")
+
+
+@admin.action(description="把所选简讯或导读转为文章", permissions=["change"])
+def briefs_to_articles(modeladmin, request, queryset):
+    made = [brief_to_article(brief) for brief in queryset]
+    modeladmin.message_user(request, f"已转为 {len(made)} 篇文章。")

@@ -1,0 +1,38 @@
+"""Records as the cards that lists and pages show: each with its include, articles with their lead.
+
+A card's text is prepared here, in the view, so that templates only show it.
+"""
+
+from typing import NamedTuple
+
+from ..body import first_paragraph
+from ..models import Article, Brief
+
+
+class Card(NamedTuple):
+    template: str
+    record: object
+
+
+def with_leads(articles):
+    """The articles as a list, each with .lead: its first paragraph, for a list to show under its title."""
+    articles = list(articles)
+    for article in articles:
+        article.lead = first_paragraph(article.body)
+    return articles
+
+
+def page_cards(page):
+    """Everything on a page, in reading order, as cards. Needs the page's articles, briefs and photos prefetched."""
+    records = [*with_leads(page.articles.all()), *page.briefs.all(), *page.photos.all()]
+    # Stable: records that start on the same line keep their order, e.g. a row of teasers.
+    records.sort(key=lambda record: record.position)
+    return [Card(card_template(record), record) for record in records]
+
+
+def card_template(record):
+    if isinstance(record, Article):
+        return "includes/article_card.html"
+    if isinstance(record, Brief):
+        return "includes/teaser_card.html" if record.kind == Brief.TEASER else "includes/news_card.html"
+    return "includes/photo_card.html"

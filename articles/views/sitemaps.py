@@ -1,0 +1,59 @@
+"""sitemap.xml: the sections, and the permanent URL of every edition, page, column and record."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from ..models import Article, Brief, Column, Edition, Page, Photo
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return ["home", "archive", "section_articles", "section_news", "section_teasers", "section_photos"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class EditionSitemap(Sitemap):
+    def items(self):
+        # Two papers of the same day share that day's URL.
+        return list({edition.url_segment: edition for edition in Edition.objects.all()}.values())
+
+
+class PageSitemap(Sitemap):
+    def items(self):
+        # Two papers of the same day may each have a page 1, at the same URL.
+        pages = Page.objects.in_order().select_related("edition")
+        return list({page.get_absolute_url(): page for page in pages}.values())
+
+    def lastmod(self, page):
+        return page.imported_at
+
+
+class RecordSitemap(Sitemap):
+    def __init__(self, model):
+        self.model = model
+
+    def items(self):
+        return self.model.objects.in_reading_order().with_page()
+
+    def lastmod(self, record):
+        return record.page.imported_at
+
+
+class ColumnSitemap(Sitemap):
+    def items(self):
+        return Column.objects.all()
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "editions": EditionSitemap,
+    "pages": PageSitemap,
+    "articles": RecordSitemap(Article),
+    "briefs": RecordSitemap(Brief),
+    "photos": RecordSitemap(Photo),
+    "columns": ColumnSitemap,
+}

@@ -1,0 +1,36 @@
+"""gunicorn's settings for Digest; `gunicorn digest.wsgi` reads this file from the project folder.
+
+Each can be overridden with GUNICORN_CMD_ARGS, e.g. "--workers 2".
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("DIGEST_BIND", "127.0.0.1:8000")
+# The usual rule for sync workers: two per core, plus one.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Load the app once in the master, so every worker shares the memory of
+# jieba's dictionary and OpenCC's tables instead of loading its own.
+preload_app = True
+timeout = 30
+graceful_timeout = 30
+keepalive = 5
+# Restart workers now and then, so a slow leak can never take the site down.
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss "%({x-request-id}o)s"'
+
+
+def when_ready(server):
+    """Before the fork: load jieba's dictionary and the words taught to it, then drop
+    the database connection that took, so that no worker inherits it."""
+    import jieba
+    from django.db import connections
+
+    from articles.search.index import teach_stored_words
+
+    jieba.initialize()
+    teach_stored_words()
+    connections.close_all()

@@ -1,0 +1,336 @@
+"""The editors' admin: lists, search, import with preview, fixes, history, dictionary, roles and lockout."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.body import body_to_blocks
+from articles.importer import import_file
+from articles.models import Article, Brief, Column, DictionaryWord, Page, Photo
+from articles.roles import EDITOR_GROUP, ensure_editor_group
+from articles.search import search
+from articles.search.terms import words
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_836e624efba3a217.txt"
+SAMPLE = ROOT / "tests" / "fixtures" / "pages" / "sample-1.txt"
+
+
+@pytest.fixture
+def page(db):
+    return import_file(SEED).page
+
+
+@pytest.fixture
+def alice(db):
+    """An editor: in the editor group, staff, not a superuser."""
+    user = User.objects.create_user("alice", password="correct horse battery", is_staff=True)
+    user.groups.add(ensure_editor_group())
+    return user
+
+
+@pytest.fixture
+def editor_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+def article(title):
+    return Article.objects.get(title=title)
+
+
+@pytest.mark.parametrize("model", ["edition", "page", "article", "brief", "photo", "column", "dictionaryword"])
+def test_every_list_opens_for_an_editor(editor_client, page, model):
+    assert editor_client.get(reverse(f"admin:articles_{model}_changelist")).status_code == 200
+
+
+def test_the_article_list_filters_by_date_page_and_column(editor_client, page):
+    url = reverse("admin:articles_article_changelist")
+    column = Column.objects.get()
+    filters = {"page__edition__date__year": 2023, "page__number": "1", "column__id__exact": column.pk}
+    response = editor_client.get(url, filters)
+    assert response.status_code == 200
+    assert list(response.context["cl"].queryset) == [article("培育质量卓越产业集群看“高新”")]
+
+
+def test_the_admin_search_box_uses_digests_search(editor_client, page):
+    url = reverse("admin:articles_article_changelist")
+    # A traditional query finds simplified text: no icontains could.
+    found = editor_client.get(url, {"q": "電動化"}).context["cl"].queryset
+    assert list(found) == [article("国家试点公共领域车辆全面电动化")]
+    briefs = editor_client.get(reverse("admin:articles_brief_changelist"), {"q": "物超人"}).context["cl"].queryset
+    assert [brief.text for brief in briefs] == ["我国物联网产业进入“物超人”时代"]
+
+
+def test_the_page_form_shows_its_records_inline_in_reading_order(editor_client, page):
+    response = editor_client.get(reverse("admin:articles_page_change", args=[page.pk]))
+    content = response.content.decode()
+    content = content[content.index('id="articles-group"') :]
+    titles = ["国家试点公共领域车辆全面电动化", "培育质量卓越产业集群看“高新”", "计量能力和水平纳入高企认定"]
+    places = [content.index(title) for title in titles]
+    assert places == sorted(places)
+
+
+def test_the_body_is_edited_as_plain_text_with_its_help(editor_client, page):
+    response = editor_client.get(reverse("admin:articles_article_change", args=[page.articles.first().pk]))
+    content = response.content.decode()
+    assert "段落之间空一行" in content and "## " in content
+
+
+# Importing from the admin -------------------------------------------------------------------------
+
+
+def upload(name, data):
+    return SimpleUploadedFile(name, data, content_type="text/plain")
+
+
+def test_an_upload_is_previewed_and_nothing_is_saved(editor_client, db):
+    response = editor_client.post(
+        reverse("admin:articles_page_import"), {"file": upload("p1.txt", SAMPLE.read_bytes()), "preview": "1"}
+    )
+    content = response.content.decode()
+    assert "解析预览" in content
+    assert "“沧溟-2”潜水器完成万米级海试" in content and "记者 周启航 通讯员 沈一帆" in content
+    assert Page.objects.count() == 0
+
+
+def test_confirming_the_preview_imports_the_page(editor_client, db):
+    text = SAMPLE.read_text(encoding="utf-8")
+    response = editor_client.post(reverse("admin:articles_page_import"), {"text": text, "confirm": "1"})
+    page = Page.objects.get()
+    assert response.status_code == 302 and response.url == reverse("admin:articles_page_change", args=[page.pk])
+    assert page.articles.count() == 5
+    assert search("周启航").count == 1
+
+
+def test_the_pasted_text_takes_paper_and_date_from_the_form(editor_client, db):
+    data = {"text": SEED.read_text(encoding="utf-8"), "paper": "科技日报", "date": "2023-02-11", "number": "1"}
+    editor_client.post(reverse("admin:articles_page_import"), {**data, "confirm": "1"})
+    page = Page.objects.get()
+    assert (page.edition.paper, str(page.edition.date), page.number) == ("科技日报", "2023-02-11", "1")
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "请上传版面文件"),
+        (b"%PDF-1.7 binary", "PDF"),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "HTML"),
+        (b"\xff\xfe\x00\x01\x02", "UTF-16"),
+    ],
+)
+def test_a_bad_upload_shows_its_error_and_saves_nothing(editor_client, db, data, message):
+    files = {"file": upload("bad.txt", data)} if data else {}
+    response = editor_client.post(reverse("admin:articles_page_import"), {**files, "preview": "1"})
+    assert message in response.content.decode()
+    assert Page.objects.count() == 0
+
+
+def test_a_changed_page_is_refused_in_the_form_without_replace(editor_client, page):
+    text = SEED.read_text(encoding="utf-8").replace("洪森。", "洪森，并举行会谈。")
+    data = {"text": text, "paper": "科技日报", "date": "2023-02-11", "number": "1", "confirm": "1"}
+    response = editor_client.post(reverse("admin:articles_page_import"), data)
+    assert "--replace" in response.content.decode()
+    assert not Brief.objects.filter(text__contains="举行会谈").exists()
+
+
+# Fixing parse mistakes ------------------------------------------------------------------------------
+
+
+def act(client, model, action, records):
+    url = reverse(f"admin:articles_{model}_changelist")
+    return client.post(url, {"action": action, "_selected_action": [record.pk for record in records]})
+
+
+def test_the_merge_action_joins_two_articles(editor_client, page):
+    first, second = article("首批自然资源节约集约示范县公布"), article("国家高新区“新春第一会”战鼓催征")
+    act(editor_client, "article", "merge_selected", [first, second])
+    assert not Article.objects.filter(pk=second.pk).exists()
+    assert "新春第一会" in Article.objects.get(pk=first.pk).body
+
+
+def test_the_swap_action_exchanges_headlines(editor_client, page):
+    first, second = article("首批自然资源节约集约示范县公布"), article("计量能力和水平纳入高企认定")
+    act(editor_client, "article", "swap_selected_headlines", [first, second])
+    first.refresh_from_db()
+    assert first.title == "计量能力和水平纳入高企认定"
+
+
+def test_briefs_and_articles_convert_both_ways(editor_client, page):
+    brief = Brief.objects.get(text="习近平会见柬埔寨首相洪森。")
+    act(editor_client, "brief", "briefs_to_articles", [brief])
+    made = Article.objects.get(body="习近平会见柬埔寨首相洪森。")
+    act(editor_client, "article", "articles_to_briefs", [made])
+    assert Brief.objects.filter(text="习近平会见柬埔寨首相洪森。", kind="news").exists()
+
+
+def test_the_tools_page_splits_at_a_paragraph(editor_client, page):
+    source = article("国家试点公共领域车辆全面电动化")
+    url = reverse("admin:articles_article_tools", args=[source.pk])
+    assert "从这里拆分" in editor_client.get(url).content.decode()
+    editor_client.post(url, {"split": "2"})
+    source.refresh_from_db()
+    assert len(body_to_blocks(source.body)) == 2
+    assert Article.objects.filter(title="").count() == 1
+
+
+def test_the_tools_page_moves_a_paragraph(editor_client, page):
+    source, target = article("首批自然资源节约集约示范县公布"), article("计量能力和水平纳入高企认定")
+    editor_client.post(
+        reverse("admin:articles_article_tools", args=[source.pk]), {"move": "1", "index": "0", "target": target.pk}
+    )
+    target.refresh_from_db()
+    assert body_to_blocks(target.body)[-1].text.startswith("2月 9日，自然资源部召开")
+
+
+# Saves show at once; history ---------------------------------------------------------------------
+
+
+def change_data(record):
+    """The change form's own POST data for an article, as a browser would send it."""
+    return {
+        "kicker": record.kicker,
+        "title": record.title,
+        "subtitle": record.subtitle,
+        "dateline": record.dateline,
+        "byline": record.byline,
+        "authors": '["' + '", "'.join(record.authors) + '"]' if record.authors else "[]",
+        "body": record.body,
+        "page": record.page_id,
+        "position": record.position,
+        "column": record.column_id or "",
+        "continuation": record.continuation,
+        "continued_on": record.continued_on_id or "",
+    }
+
+
+def test_a_saved_headline_shows_on_the_site_and_in_search_at_once(editor_client, client, page):
+    record = article("计量能力和水平纳入高企认定")
+    data = {**change_data(record), "title": "企业计量能力提升有了指导意见"}
+    response = editor_client.post(reverse("admin:articles_article_change", args=[record.pk]), data)
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert "企业计量能力提升有了指导意见" in client.get(record.get_absolute_url()).content.decode()
+    assert search("指导意见").hits[0].record == record
+
+
+def test_a_deleted_photo_leaves_the_site_and_search(editor_client, page):
+    photo = Photo.objects.get(credit="新华社发")
+    editor_client.post(reverse("admin:articles_photo_delete", args=[photo.pk]), {"post": "yes"})
+    assert not Photo.objects.filter(pk=photo.pk).exists()
+    assert search("海南自贸港").count == 0
+
+
+def test_every_change_is_kept_with_who_and_what(editor_client, alice, page):
+    record = article("计量能力和水平纳入高企认定")
+    editor_client.post(
+        reverse("admin:articles_article_change", args=[record.pk]), {**change_data(record), "title": "新标题"}
+    )
+    latest = record.history.latest()
+    assert latest.history_user == alice
+    [change] = latest.diff_against(latest.prev_record).changes
+    assert (change.field, change.old, change.new) == ("title", "计量能力和水平纳入高企认定", "新标题")
+    history = editor_client.get(reverse("admin:articles_article_history", args=[record.pk])).content.decode()
+    assert "<strong>标题:</strong>" in history and "新标题" in history and "alice" in history
+
+
+def test_a_change_can_be_reverted(editor_client, page):
+    record = article("计量能力和水平纳入高企认定")
+    editor_client.post(
+        reverse("admin:articles_article_change", args=[record.pk]), {**change_data(record), "title": "错误标题"}
+    )
+    original = record.history.earliest()
+    url = reverse("admin:articles_article_simple_history", args=[record.pk, original.history_id])
+    assert editor_client.get(url).status_code == 200
+    editor_client.post(url, change_data(original.instance))
+    record.refresh_from_db()
+    assert record.title == "计量能力和水平纳入高企认定"
+    assert search('"计量能力和水平"').hits[0].record == record
+
+
+# The dictionary -------------------------------------------------------------------------------------
+
+
+def test_a_dictionary_word_shows_its_segmentation_and_reindexes_only_its_records(editor_client, page):
+    assert "新春第一会" not in words("国家高新区陆续召开新春第一会")
+    untouched = article("计量能力和水平纳入高企认定").search_document.pk
+    response = editor_client.post(
+        reverse("admin:articles_dictionaryword_add"),
+        {"word": "新春第一会", "example": "国家高新区陆续召开新春第一会", "_continue": "1"},
+        follow=True,
+    )
+    content = response.content.decode()
+    assert "重新索引了 1 条" in content
+    assert "<dt>加词前</dt><dd>国家 / 高新区 / 陆续 / 召开 / 新春 / 第一 / 会</dd>" in content
+    assert "<dt>加词后</dt><dd>国家 / 高新区 / 陆续 / 召开 / 新春第一会</dd>" in content
+    assert "新春第一会" in words("国家高新区陆续召开新春第一会")
+    record = article("国家高新区“新春第一会”战鼓催征")
+    assert "新春第一会" in record.search_document.body_words.split()
+    assert article("计量能力和水平纳入高企认定").search_document.pk == untouched
+    DictionaryWord.objects.get(word="新春第一会").delete()
+
+
+# Roles and logins ----------------------------------------------------------------------------------
+
+
+def test_an_editor_cannot_open_users_or_groups(editor_client, page):
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:auth_group_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:articles_article_changelist")).status_code == 200
+
+
+def test_the_editor_group_holds_content_permissions_only(db):
+    group = ensure_editor_group()
+    labels = {permission.content_type.app_label for permission in group.permissions.all()}
+    assert labels == {"articles"}
+    assert group.name == EDITOR_GROUP
+    assert group.permissions.filter(codename="change_article").exists()
+
+
+def test_repeated_failed_logins_are_locked_out_with_a_clear_message(client, alice):
+    url = reverse("admin:login")
+    for _ in range(5):
+        client.post(url, {"username": "alice", "password": "wrong"})
+    response = client.post(url, {"username": "alice", "password": "correct horse battery"})
+    assert response.status_code == 429
+    assert "登录已暂停" in response.content.decode()
+
+
+def test_a_good_login_before_the_limit_is_let_in(client, alice):
+    url = reverse("admin:login")
+    client.post(url, {"username": "alice", "password": "wrong"})
+    response = client.post(url, {"username": "alice", "password": "correct horse battery", "next": "/admin/"})
+    assert response.status_code == 302
+
+
+# No N+1 on the forms ----------------------------------------------------------------------------------
+
+
+def add_records(page, count):
+    for number in range(count):
+        Brief.objects.create(page=page, position=1000 + number, text=f"第{number}条补充简讯。")
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_the_article_form_costs_the_same_queries_on_a_page_of_thirty_records(editor_client, page):
+    url = reverse("admin:articles_article_change", args=[page.articles.first().pk])
+    few = queries_for(editor_client, url)
+    add_records(page, 30 - page.briefs.count())
+    assert queries_for(editor_client, url) == few
+
+
+def test_the_page_form_costs_the_same_queries_with_thirty_records(editor_client, page):
+    url = reverse("admin:articles_page_change", args=[page.pk])
+    few = queries_for(editor_client, url)
+    add_records(page, 30)
+    assert queries_for(editor_client, url) == few

@@ -1,0 +1,44 @@
+"""An article printed over two pages ("（下转第3版）" / "（上接第1版）") reads as one."""
+
+from articles.models import Article
+
+FIRST_TITLE = "全省重大项目集中开工总投资3280亿元"
+SECOND_TITLE = "数字经济核心产业增加值占比首破10%"
+FIRST_TEXT = "2月9日，云川省2023年第一季度重大项目集中开工活动"
+SECOND_TEXT = "去年，全市规模以上电子信息制造业实现营业收入 1642 亿元"
+
+
+def parts(front, third):
+    first = Article.objects.select_related("page__edition").get(page=front, title=FIRST_TITLE)
+    second = Article.objects.select_related("page__edition").get(page=third, title=SECOND_TITLE)
+    assert first.continued_on == second
+    return first, second
+
+
+def test_the_first_part_shows_the_whole_text_and_links_to_the_second(client, continued_pages):
+    first, second = parts(*continued_pages)
+    html = client.get(first.get_absolute_url()).content.decode()
+    assert FIRST_TEXT in html and SECOND_TEXT in html
+    assert html.index(FIRST_TEXT) < html.index(SECOND_TEXT)
+    assert f'href="{second.get_absolute_url()}">（下转第3版）</a>' in html
+
+
+def test_the_second_part_links_back_to_the_first(client, continued_pages):
+    first, second = parts(*continued_pages)
+    html = client.get(second.get_absolute_url()).content.decode()
+    assert SECOND_TEXT in html and FIRST_TEXT not in html
+    assert f'href="{first.get_absolute_url()}">（上接第1版） 从头阅读：{FIRST_TITLE}</a>' in html
+
+
+def test_a_part_whose_other_page_is_not_imported_shows_its_note_as_text(client, import_sample):
+    front = import_sample("sample-3")
+    first = Article.objects.select_related("page__edition").get(page=front, title=FIRST_TITLE)
+    html = client.get(first.get_absolute_url()).content.decode()
+    assert '<p class="continuation">（下转第3版）</p>' in html
+    assert html.index(FIRST_TEXT) < html.index("（下转第3版）")
+
+
+def test_the_first_part_runs_the_same_queries(client, continued_pages, django_assert_num_queries):
+    first, _ = parts(*continued_pages)
+    with django_assert_num_queries(3):
+        assert client.get(first.get_absolute_url()).status_code == 200

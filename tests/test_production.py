@@ -1,0 +1,180 @@
+"""Production: settings from the environment, security headers, health, request ids, SQLite under load."""
+
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+import threading
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from articles.importer import import_file
+
+SEED = settings.BASE_DIR / "seeds" / "000_836e624efba3a217.txt"
+
+
+def manage(*args, **env):
+    """Run manage.py in a fresh interpreter with only these DJANGO_/DIGEST_ variables."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DIGEST_"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "DJANGO_ALLOWED_HOSTS": "digest.example.com",
+}
+
+
+def test_check_deploy_is_clean_in_production():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret():
+    result = manage("check", **{**PRODUCTION, "DJANGO_SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_hosts():
+    result = manage("check", **{**PRODUCTION, "DJANGO_ALLOWED_HOSTS": ""})
+    assert "DJANGO_ALLOWED_HOSTS must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "header, value",
+    [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+        ("X-Frame-Options", "DENY"),
+    ],
+)
+def test_every_page_sends_the_security_headers(client, db, header, value):
+    assert client.get("/").headers[header] == value
+
+
+def test_the_content_security_policy_allows_no_inline_script(client, db):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"] == "'self'"
+    assert directives["default-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy
+
+
+def test_hsts_and_secure_cookies_over_https(client, db, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/", secure=False).status_code == 301
+    response = client.get("/", secure=True)
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_production_settings_turn_https_protections_on():
+    names = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"]
+    code = f"import json; from django.conf import settings as s; print(json.dumps([getattr(s, n) for n in {names}]))"
+    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION)
+    assert json.loads(result.stdout) == [True, True, True, 31_536_000]
+
+
+def test_forms_carry_a_csrf_token(client, db):
+    content = client.get("/admin/login/").content.decode()
+    assert 'name="csrfmiddlewaretoken"' in content
+
+
+def test_healthz_reports_the_database_and_the_search_index(client, db):
+    import_file(SEED)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "records": 19, "documents": 19, "search": "ok"}
+
+
+def test_healthz_answers_503_when_the_index_is_stale(client, db):
+    import_file(SEED)
+    from articles.models import SearchDocument
+
+    SearchDocument.objects.filter(kind="photo").delete()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["search"].startswith("stale")
+
+
+def test_every_response_carries_a_request_id(client, db):
+    first, second = client.get("/healthz"), client.get("/healthz")
+    assert re.fullmatch(r"[0-9a-f]{32}", first.headers["X-Request-ID"])
+    assert first.headers["X-Request-ID"] != second.headers["X-Request-ID"]
+    given = client.get("/healthz", headers={"X-Request-ID": "proxy-given-id-123"})
+    assert given.headers["X-Request-ID"] == "proxy-given-id-123"
+    hostile = client.get("/healthz", headers={"X-Request-ID": "<script>"})
+    assert hostile.headers["X-Request-ID"] != "<script>"
+
+
+def test_an_error_is_logged_with_its_request_id(client, db, caplog, settings):
+    from django.urls import path
+
+    def broken(request):
+        raise RuntimeError("boom")
+
+    settings.ROOT_URLCONF = type("urls", (), {"urlpatterns": [path("broken", broken)]})
+    client.raise_request_exception = False
+    with caplog.at_level("ERROR"):
+        response = client.get("/broken")
+    assert response.status_code == 500
+    record = next(r for r in caplog.records if r.name == "django.request")
+    assert record.request_id == response.headers["X-Request-ID"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="WAL and the busy timeout are SQLite's")
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(db):
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        mode = cursor.fetchone()[0]
+    assert mode == "wal"
+    assert settings.DATABASES["default"]["OPTIONS"]["timeout"] >= 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readers_never_see_a_half_imported_page(live_server):
+    """A page is imported while another thread keeps counting records: it sees all or nothing."""
+    seen, errors, done = set(), [], threading.Event()
+    # One statement, so one consistent view of the database.
+    counts = (
+        "SELECT (SELECT COUNT(*) FROM articles_article), (SELECT COUNT(*) FROM articles_brief),"
+        " (SELECT COUNT(*) FROM articles_photo)"
+    )
+
+    def read():
+        from django.db import connection as thread_connection
+
+        try:
+            while not done.is_set():
+                with thread_connection.cursor() as cursor:
+                    cursor.execute(counts)
+                    seen.add(tuple(cursor.fetchone()))
+        except Exception as error:  # noqa: BLE001 - any failure fails the test below
+            errors.append(error)
+        finally:
+            thread_connection.close()
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        import_file(SEED)
+    finally:
+        done.set()
+        reader.join()
+    assert not errors
+    assert seen <= {(0, 0, 0), (5, 12, 2)}

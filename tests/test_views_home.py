@@ -1,0 +1,44 @@
+"""The home page: the latest edition at a glance."""
+
+from articles.models import Article, Brief, Edition, Photo
+
+
+def test_it_shows_the_front_page_lead_articles_with_their_first_paragraph(client, seed_page):
+    html = client.get("/").content.decode()
+    for article in Article.objects.filter(page=seed_page):
+        assert article.title in html
+        assert article.get_absolute_url() in html
+    # The first paragraph of "国家试点公共领域车辆全面电动化", not its second.
+    assert "工业和信息化部等 8部门近日联合印发" in html
+    assert "开展公共领域车辆全面电动化先行区试点、推动提升车辆电" not in html
+
+
+def test_it_shows_the_news_briefs_teasers_and_photos(client, seed_page):
+    html = client.get("/").content.decode()
+    assert "习近平会见柬埔寨首相洪森。" in html
+    assert "我国物联网产业进入“物超人”时代" in html
+    for photo in Photo.objects.filter(page=seed_page):
+        assert photo.get_absolute_url() in html
+    assert "新华社记者 牟宇/摄" in html
+
+
+def test_it_shows_the_latest_edition_and_links_to_each_of_its_pages(client, all_pages):
+    html = client.get("/").content.decode()
+    assert "青岚科技日报" in html
+    assert "2023年3月6日 星期一" in html
+    assert all_pages[0].get_absolute_url() in html
+    assert "“沧溟-2”潜水器完成万米级海试" in html
+    assert "国家试点公共领域车辆全面电动化" not in html
+
+
+def test_it_says_so_before_any_page_is_imported(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "还没有报纸" in response.content.decode()
+
+
+def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, django_assert_num_queries):
+    assert Edition.objects.count() == 4 and Brief.objects.count() > 20
+    # The edition, its pages, and the front page's articles, briefs and photos.
+    with django_assert_num_queries(5):
+        assert client.get("/").status_code == 200
