@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS, TIMEOUT_MS, Tab, require_chromium
 
 from articles.importer import PageFacts, import_file, import_text
 
@@ -59,3 +60,41 @@ def import_sample(db):
         return import_file(PAGES / f"{name}.txt", facts=PageFacts(paper=paper, date=date, number=number)).page
 
     return import_sample
+
+
+# Browser tests (tests/browser.py) ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """The system Chromium, started once for a test module; never a downloaded browser."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread, and
+    # Django refuses database queries from a thread with a running loop. The
+    # tests' own queries are plain synchronous ones, so they may go ahead.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+
+
+@pytest.fixture
+def open_tab(chromium, live_server):
+    """A builder: open_tab(width) opens a Tab on the live server, with a fresh
+    profile (no cookies), in a window that many CSS pixels wide."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    contexts = []
+
+    def open_tab(width=DESKTOP):
+        context = chromium.new_context(viewport={"width": width, "height": 800}, locale="zh-CN")
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return Tab(context.new_page(), live_server.url, width)
+
+    yield open_tab
+    for context in contexts:
+        context.close()
