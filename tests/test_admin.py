@@ -199,7 +199,7 @@ def change_data(record):
         "subtitle": record.subtitle,
         "dateline": record.dateline,
         "byline": record.byline,
-        "authors": '["' + '", "'.join(record.authors) + '"]' if record.authors else "[]",
+        "authors": "、".join(record.authors),
         "body": record.body,
         "page": record.page_id,
         "position": record.position,
@@ -334,3 +334,12 @@ def test_the_page_form_costs_the_same_queries_with_thirty_records(editor_client,
     few = queries_for(editor_client, url)
     add_records(page, 30)
     assert queries_for(editor_client, url) == few
+
+
+def test_authors_are_edited_as_names_not_json(editor_client, page):
+    record = article("国家试点公共领域车辆全面电动化")
+    url = reverse("admin:articles_article_change", args=[record.pk])
+    assert 'value="丁涛"' in editor_client.get(url).content.decode()
+    editor_client.post(url, {**change_data(record), "authors": "丁涛、方山"})
+    record.refresh_from_db()
+    assert record.authors == ["丁涛", "方山"]

@@ -1,5 +1,9 @@
 """The editors' admin: the paper's records, their history, and the tools that fix parse mistakes."""
 
+import json
+import re
+
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import path
@@ -81,8 +85,30 @@ class PageAdmin(HistoryAdmin):
         return [path("import/", view, name="articles_page_import"), *super().get_urls()]
 
 
+class AuthorsField(forms.CharField):
+    """The authors as editors write them, "周启航、沈一帆", not as the JSON list they are stored as."""
+
+    def prepare_value(self, value):
+        if isinstance(value, str) and value.startswith("["):
+            value = json.loads(value)
+        return "、".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [name for name in re.split(r"[、,，\s]+", super().to_python(value)) if name]
+
+
+class ArticleForm(forms.ModelForm):
+    authors = AuthorsField(label="作者", required=False, help_text="多位作者用顿号分隔，如 周启航、沈一帆")
+
+    class Meta:
+        model = Article
+        fields = ["kicker", "title", "subtitle", "dateline", "byline", "authors", "body"]
+        fields += ["page", "position", "column", "continuation", "continued_on"]
+
+
 @admin.register(Article)
 class ArticleAdmin(DigestSearchMixin, HistoryAdmin):
+    form = ArticleForm
     search_kinds = ("article",)
     list_display = ["headline", "page", "position", "column", "byline"]
     list_filter = ["page__edition__paper", "page__number", "column"]
