@@ -13,8 +13,8 @@ from .headlines import Headline, read_headline
 from .layout import BYLINE, CONT, CREDIT, HEADLINE, PARA, REF, SHORT, Unit, starts_article
 from .lines import Line
 from .structure import NEWS, PARAGRAPH, SUBHEAD, TEASER, Brief, Photo
-from .text import han_bigrams, join_lines, split_sentences, strip_decorations
-from .vocabulary import BYLINE_LINE, TRAILING_REF
+from .text import ends_sentence, han_bigrams, join_lines, split_sentences, strip_decorations
+from .vocabulary import BYLINE_LINE, TRAILING_REF, looks_like_name
 
 # Brief and caption columns are about 11 characters wide; article columns 15 and more.
 NARROW = 13.5
@@ -80,6 +80,15 @@ class Draft:
         return head, tail
 
 
+@dataclass
+class LooseRun:
+    """Short lines taken for teasers since no body stands under them, each also read as a
+    headline: they may yet be the headlines of bodies printed elsewhere on the page."""
+
+    heads: list[Head]
+    briefs: list[Brief]
+
+
 def read_headline_byline(unit: Unit) -> bool:
     return any(BYLINE_LINE.match(strip_decorations(line.text)) for line in unit.lines)
 
@@ -107,6 +116,7 @@ class Assembler:
         self.open: Draft | None = None  # the body that the next paragraph may continue
         self.rubric = ""  # a column rubric waiting for the article printed under it
         self.byline = ""  # a lone byline waiting for the article printed under it
+        self.loose_runs: list[LooseRun] = []
         self.brief_units: set[int] = set()  # paragraphs that became news briefs
         self.undo: dict[int, Callable[[], None]] = {}  # how to take a paragraph back for a caption
 
@@ -152,6 +162,7 @@ class Assembler:
         unit = self.units[i]
         draft = Draft(i, i, unit.position, unit.width)
         draft.dateline, draft.byline, draft.continuation, rest = split_opening(unit.text)
+        waiting = self.byline, self.rubric
         # "▶ 本报记者 张伟" ⏎ "本报讯（记者 李争粉） …": both name this article's writers;
         # dropping either would lose a printed name.
         draft.byline = join_bylines(self.byline, draft.byline)
@@ -166,7 +177,14 @@ class Assembler:
         self.open = draft
         if rest:
             draft.pieces.append(Piece(PARAGRAPH, rest, i, unit.position))
-        self.undo[i] = lambda: self.drafts.remove(draft)
+
+        def take_back() -> None:
+            # "近日，海南自贸港…" ⏎ "新华社发": the paragraph was a caption, not a body, so the
+            # byline and rubric it took wait for the next body again instead of vanishing with it.
+            self.drafts.remove(draft)
+            self.byline, self.rubric = join_bylines(waiting[0], self.byline), waiting[1] or self.rubric
+
+        self.undo[i] = take_back
 
     def append(self, draft: Draft, i: int, kind: str, text: str) -> None:
         unit = self.units[i]
@@ -222,8 +240,8 @@ class Assembler:
         self.open = None
 
     def place_leftover_byline(self) -> None:
-        """A byline with no body after it, as on a page cut short: "…的10%。" ⏎ "本报记者 丁涛"
-        at the foot of the page signs the body above it. With no body at all it stands alone."""
+        """A byline with no body after it: "…停车位的10%。" ⏎ "本报记者 丁涛" at the foot of
+        the page signs the body above it. On a page with no body at all it stands alone."""
         if not self.drafts:
             self.drafts.append(Draft(len(self.units), len(self.units), self.units[-1].position, 0.0))
         self.drafts[-1].byline = join_bylines(self.drafts[-1].byline, self.byline)
@@ -245,15 +263,18 @@ class Assembler:
 
     def short_run(self, i: int) -> int:
         """Lone short lines in a row: a subhead, a headline, a column rubric or teasers."""
+        if self.signs_open_body(i):
+            self.open.byline = join_bylines(self.open.byline, self.units[i].text)
+            self.open = None
+            return i + 1
         end = i + 1
         while end < len(self.units) and self.units[end].kind in (SHORT, REF) and not self.units[end].block_start:
             end += 1
         run = self.units[i:end]
         shorts = [unit for unit in run if unit.kind == SHORT]
         has_ref = len(shorts) < len(run) or any(TRAILING_REF.search(unit.text) for unit in shorts)
-        if not shorts:
-            self.teasers([], run[0].text, run[0].position)
-        elif has_ref:
+        if has_ref:
+            # Page references alone count too: "■ 4版" ⏎ "■ 3版" are two refs, each kept.
             self.teaser_run(run)
         elif len(shorts) == 1:
             if self.is_subhead(i, end):
@@ -268,7 +289,10 @@ class Assembler:
             if len(shorts) == 3:
                 self.add_head(shorts[2].lines, i + 2, i + 2)
         else:
+            before = len(self.briefs)
             self.teaser_run(run)
+            heads = [self.head_of(unit.lines, k, k) for k, unit in enumerate(run, start=i)]
+            self.loose_runs.append(LooseRun(heads, self.briefs[before:]))
         self.open = None
         return end
 
@@ -282,6 +306,19 @@ class Assembler:
         is_caption = end + 1 < len(self.units) and self.units[end + 1].kind == CREDIT
         return not is_caption and fits(self.open, following)
 
+    def signs_open_body(self, i: int) -> bool:
+        """ "…停车位的10%。" ⏎ "丁涛": a surname-led name on its own line, right after a
+        body's last sentence and not a subhead over more of it, is the body's author: the
+        "…的10%。 丁涛" author, wrapped onto a line of its own."""
+        draft = self.open
+        if not draft or draft.last_unit != i - 1 or not draft.pieces or draft.pieces[-1].kind != PARAGRAPH:
+            return False
+        return (
+            looks_like_name(self.units[i].text)
+            and ends_sentence(draft.pieces[-1].text)
+            and not self.is_subhead(i, i + 1)
+        )
+
     def opens_article(self, start: int, end: int) -> bool:
         """Lines at the top of a block with an article right under them."""
         if not (start == 0 or self.units[start].block_start) or end >= len(self.units):
@@ -292,9 +329,13 @@ class Assembler:
         return following.kind == PARA and (starts_article(following.text) or following.width > NARROW)
 
     def add_head(self, lines: list[Line], first_unit: int, last_unit: int) -> None:
-        headline = read_headline([line.text for line in lines], [line.width for line in lines])
-        self.heads.append(Head(headline, first_unit, last_unit, lines[0].index, lines[-1].glued))
+        self.heads.append(self.head_of(lines, first_unit, last_unit))
         self.open = None
+
+    @staticmethod
+    def head_of(lines: list[Line], first_unit: int, last_unit: int) -> Head:
+        headline = read_headline([line.text for line in lines], [line.width for line in lines])
+        return Head(headline, first_unit, last_unit, lines[0].index, lines[-1].glued)
 
     def teaser_run(self, run: list[Unit]) -> None:
         """Teasers: two lines each, the last of a group carrying the page reference."""

@@ -13,6 +13,9 @@ _NAME_SEPARATORS = re.compile(r"[\s、，,]+")
 _ROLE_WORDS = re.compile("|".join(ROLES))
 # "…停车位的10%。 丁涛": a name after the last sentence of a body.
 _TRAILING_NAME = re.compile(r"(?<=[。！？”])\s*(?P<name>[\u4e00-\u9fff]{2,4})$")
+# Inside a body a name counts only when the extractor spaced it off: "…很振奋！”祖名豆" ⏎ "制品
+# 股份有限公司…" runs on into a company's name, while "…的10%。 丁涛" is signed.
+_SPACED_TRAILING_NAME = re.compile(r"(?<=[。！？”])\s+(?P<name>[\u4e00-\u9fff]{2,4})$")
 
 
 def authors_of(byline: str) -> list[str]:
@@ -45,9 +48,10 @@ def split_trailing_continuation(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def split_trailing_author(text: str) -> tuple[str, str]:
-    """("…停车位的10%。", "丁涛") when a surname-led name follows the last full stop."""
-    match = _TRAILING_NAME.search(text)
+def split_trailing_author(text: str, spaced: bool = False) -> tuple[str, str]:
+    """("…停车位的10%。", "丁涛") when a surname-led name follows the last full stop;
+    with spaced, only when a space stands before the name."""
+    match = (_SPACED_TRAILING_NAME if spaced else _TRAILING_NAME).search(text)
     if match and looks_like_name(match["name"]):
         return text[: match.start()].rstrip(), match["name"]
     return text, ""

@@ -140,10 +140,12 @@ def paragraph_ends(paragraph: list[Line], following: Line) -> bool:
 @lru_cache(maxsize=4096)
 def has_tail_note(text: str) -> bool:
     """ "…的10%。 丁涛" or "…优惠政策。 新华社发": a name or credit after the last sentence."""
-    tail = text[-12:]
-    if not any(mark in tail for mark in "。！？”"):
+    # A name or a role-and-name credit stands within the last 20 characters; a bracketed
+    # credit ("…。（图片由XX公司提供）") may be longer, but closes the line.
+    tail = text[-20:]
+    if not any(mark in tail for mark in "。！？”") and not text.endswith(("）", ")")):
         return False
-    return bool(TRAILING_CREDIT.search(text) or split_trailing_author(text)[1])
+    return bool(TRAILING_CREDIT.search(text) or split_trailing_author(text, spaced=True)[1])
 
 
 def column_width(lines: list[Line]) -> float:

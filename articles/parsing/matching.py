@@ -8,59 +8,71 @@ others. So each headline goes to the body it shares most with, nudged by where i
 stands, and the pairing is chosen for the whole page at once.
 """
 
-# More headlines than this and the exact search would be slow; pair greedily instead.
-EXACT_LIMIT = 10
-
 
 def shared(head_grams: set[str], body_grams: set[str]) -> float:
     """Share of the headline's character pairs that the body also has."""
     return len(head_grams & body_grams) / len(head_grams) if head_grams else 0.0
 
 
+# The cost of a pair that may not be made: dearer than any pairing of a page gains.
+FORBIDDEN = 1e9
+
+
 def best_pairing(scores: list[list[float | None]]) -> tuple[float, dict[int, int]]:
-    """Pair rows (bodies) with columns (headlines) one-to-one, most pairs first,
-    then the highest total score. None marks a pair that may not be made."""
+    """Pair rows (bodies) with columns (headlines) one-to-one for the highest total of
+    1 + score over the pairs made, so that more pairs count first. None marks a pair
+    that may not be made.
+
+    This is the assignment problem, solved exactly by the Hungarian method in
+    rows² × columns steps. (A search over the sets of headlines used doubles with
+    each headline: a page cut up into forty bodies and ten headlines took half a
+    second a pairing, and pair_headlines pairs once for every cut it tries.) Each row
+    also has a column of its own that costs nothing: the row left without a headline.
+    """
     rows = len(scores)
-    columns = len(scores[0]) if scores else 0
-    if columns > EXACT_LIMIT:
-        return greedy_pairing(scores)
-    # best[mask] = (value, pairs) over the rows seen so far, mask = headlines used.
-    best: dict[int, tuple[float, tuple[tuple[int, int], ...]]] = {0: (0.0, ())}
-    for row in range(rows):
-        following = dict(best)
-        for mask, (value, pairs) in best.items():
-            for column in range(columns):
-                score = scores[row][column]
-                if score is None or mask & (1 << column):
+    if not rows or not scores[0]:
+        return 0.0, {}
+    columns = len(scores[0]) + rows
+    cost = [[FORBIDDEN if score is None else -1.0 - score for score in line] + [0.0] * rows for line in scores]
+    # The classic form with potentials, 1-based, row and column 0 being sentinels:
+    # each row joins the matching along a shortest augmenting path.
+    row_potential = [0.0] * (rows + 1)
+    column_potential = [0.0] * (columns + 1)
+    owner = [0] * (columns + 1)  # the row matched to each column, 0 for none
+    way = [0] * (columns + 1)
+    for row in range(1, rows + 1):
+        owner[0] = row
+        column = 0
+        slack = [float("inf")] * (columns + 1)
+        used = [False] * (columns + 1)
+        while owner[column]:
+            used[column] = True
+            current = owner[column]
+            line = cost[current - 1]
+            base = row_potential[current]
+            delta, following = float("inf"), 0
+            for j in range(1, columns + 1):
+                if used[j]:
                     continue
-                candidate = (value + 1.0 + score, (*pairs, (row, column)))
-                key = mask | (1 << column)
-                if key not in following or candidate[0] > following[key][0]:
-                    following[key] = candidate
-        best = following
-    value, pairs = max(best.values(), key=lambda entry: entry[0])
-    return value, dict(pairs)
-
-
-def greedy_pairing(scores: list[list[float | None]]) -> tuple[float, dict[int, int]]:
-    candidates = sorted(
-        (
-            (score, row, column)
-            for row, line in enumerate(scores)
-            for column, score in enumerate(line)
-            if score is not None
-        ),
-        reverse=True,
-    )
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    value = 0.0
-    for score, row, column in candidates:
-        if row not in pairs and column not in used:
-            pairs[row] = column
-            used.add(column)
-            value += 1.0 + score
-    return value, pairs
+                reduced = line[j - 1] - base - column_potential[j]
+                if reduced < slack[j]:
+                    slack[j], way[j] = reduced, column
+                if slack[j] < delta:
+                    delta, following = slack[j], j
+            for j in range(columns + 1):
+                if used[j]:
+                    row_potential[owner[j]] += delta
+                    column_potential[j] -= delta
+                else:
+                    slack[j] -= delta
+            column = following
+        while column:
+            previous = way[column]
+            owner[column] = owner[previous]
+            column = previous
+    heads = len(scores[0])
+    pairs = {owner[j] - 1: j - 1 for j in range(1, heads + 1) if owner[j] and scores[owner[j] - 1][j - 1] is not None}
+    return sum(1.0 + scores[row][column] for row, column in pairs.items()), pairs
 
 
 # A body cut in two must share at least this much with the headline it gains.
@@ -118,6 +130,25 @@ def pair_headlines(drafts: list, heads: list) -> tuple[list, dict[int, object]]:
             break
         value, drafts, pairs = best
     return drafts, {d: heads[h] for d, h in pairs.items()}
+
+
+def claim_headless_bodies(heads: list, drafts: list, paired: dict[int, object]) -> dict[int, object]:
+    """Headlines, by body index, for lines that were read as one teaser, or nothing.
+
+    "首批自然资源节约集约示范县公布" ⏎ "国家高新区“新春第一会”战鼓催征" may stand together
+    after a third body with nothing under them, in the shape of a two-line teaser.
+    When every line shares enough words with a body of its own that has no
+    headline, they are those bodies' headlines; one teaser's two halves never
+    match two different bodies.
+    """
+    free = [d for d in range(len(drafts)) if d not in paired]
+    if len(free) < len(heads):
+        return {}
+    scores = [[shared(head.grams, drafts[d].grams) for d in free] for head in heads]
+    _, pairs = best_pairing([[score if score >= SPLIT_EVIDENCE else None for score in row] for row in scores])
+    if len(pairs) < len(heads):
+        return {}
+    return {free[d]: heads[h] for h, d in pairs.items()}
 
 
 def pairing(drafts: list, heads: list) -> tuple[float, dict[int, int]]:

@@ -8,8 +8,9 @@ from .bylines import authors_of, join_bylines, split_trailing_author, split_trai
 from .furniture import split_furniture
 from .layout import cut_units
 from .lines import read_lines
-from .matching import pair_headlines
+from .matching import claim_headless_bodies, pair_headlines
 from .structure import PARAGRAPH, Article, Block, PageStructure
+from .text import keep_apart
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,10 @@ def parse_page(text: str) -> PageStructure:
     repeat a piece but never change a character: counting the letters, digits
     and Han characters on both sides catches it. Should that ever happen, the
     page comes back as one plain article holding all its lines, so an editor
-    still sees everything. (The property tests check the full invariant.)
+    still sees everything. (The property tests check the full invariant, on
+    NFKC-normalised text as the scorer counts it; this check can count the raw
+    text because the parser never changes a character, and keep_apart stops NFKC
+    from fusing two characters that it sets side by side.)
     """
     structure = build_structure(text)
     if count_countable(text) != count_countable(output_text(structure)):
@@ -35,17 +39,42 @@ def build_structure(text: str) -> PageStructure:
     assembler = Assembler(cut_units(lines))
     assembler.run()
     drafts, headlines = pair_headlines(assembler.drafts, assembler.heads)
+    for run in assembler.loose_runs:
+        if claimed := claim_headless_bodies(run.heads, drafts, headlines):
+            headlines.update(claimed)
+            teasers = {id(brief) for brief in run.briefs}
+            assembler.briefs = [brief for brief in assembler.briefs if id(brief) not in teasers]
     articles = [article_from(draft, headlines.get(d)) for d, draft in enumerate(drafts)]
     paired = {id(head) for head in headlines.values()}
     articles += [article_from(None, head) for head in assembler.heads if id(head) not in paired]
     by_position = lambda record: record.position  # noqa: E731
-    return PageStructure(
+    structure = PageStructure(
         page=page,
         articles=sorted(articles, key=by_position),
         columns=assembler.columns,
         briefs=sorted(assembler.briefs, key=by_position),
         photos=sorted(assembler.photos, key=by_position),
     )
+    keep_fields_apart(structure)
+    return structure
+
+
+ARTICLE_TEXT_FIELDS = ("kicker", "title", "subtitle", "column", "dateline", "byline", "continuation")
+
+
+def keep_fields_apart(structure: PageStructure) -> None:
+    """No text field may open with a character that NFKC would fuse into the field read before it."""
+    structure.page.lines = [keep_apart(line) for line in structure.page.lines]
+    structure.columns = [keep_apart(column) for column in structure.columns]
+    for article in structure.articles:
+        for name in ARTICLE_TEXT_FIELDS:
+            setattr(article, name, keep_apart(getattr(article, name)))
+        for block in article.body:
+            block.text = keep_apart(block.text)
+    for brief in structure.briefs:
+        brief.text, brief.ref = keep_apart(brief.text), keep_apart(brief.ref)
+    for photo in structure.photos:
+        photo.caption, photo.credit = keep_apart(photo.caption), keep_apart(photo.credit)
 
 
 def article_from(draft: Draft | None, head: Head | None) -> Article:
@@ -100,5 +129,5 @@ def output_text(structure: PageStructure) -> str:
 
 def unparsed(text: str) -> PageStructure:
     lines = [line.text for line in read_lines(text)]
-    body = [Block(PARAGRAPH, line) for line in lines]
+    body = [Block(PARAGRAPH, keep_apart(line)) for line in lines]
     return PageStructure(articles=[Article(body=body)] if body else [])

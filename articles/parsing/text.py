@@ -1,6 +1,8 @@
 """Small facts about Chinese text that every parsing step shares."""
 
 import re
+import unicodedata
+from functools import cache
 
 # A sentence ends on one of these, possibly followed by closing quotes or brackets.
 SENTENCE_END = "。！？!?…"
@@ -15,7 +17,6 @@ DECORATIONS = "▶►■□●○◆◇★☆▲△▼▽"
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -25,7 +26,7 @@ def is_han(char: str) -> bool:
 
 def width(text: str) -> float:
     """Printed width in Han-character units: digits and Latin letters are half as wide."""
-    return len(text) - 0.5 * len(_NON_ASCII.sub("", text))
+    return len(text) - 0.5 * len(text.encode("ascii", "ignore"))  # the ASCII characters, counted in C
 
 
 def ends_sentence(text: str) -> bool:
@@ -43,17 +44,40 @@ def join_lines(lines: list[str]) -> str:
     one space between two Latin words that the wrap had separated."""
     joined = ""
     for line in lines:
-        if (
-            joined
-            and line
-            and joined[-1].isascii()
-            and joined[-1].isalpha()
-            and line[0].isascii()
-            and line[0].isalpha()
-        ):
+        if joined and line and needs_space(joined[-1], line[0]):
             joined += " "
         joined += line
     return joined
+
+
+def needs_space(last: str, first: str) -> bool:
+    """Whether the line break between two characters must stay a space when the lines are rejoined.
+
+    - Two Latin letters: "single" ⏎ "crystal" are two words.
+    - A character that NFKC fuses with the one before it (an accent U+0301, a Hangul
+      vowel U+1161, a half-width voicing mark U+FF9E): "e" ⏎ U+0301 counts as "e" on the
+      page, but would count as "é" rejoined, and "nothing lost" is counted on NFKC text.
+    """
+    if last.isascii() and last.isalpha() and first.isascii() and first.isalpha():
+        return True
+    return fuses_with_previous(first)
+
+
+@cache
+def fuses_with_previous(char: str) -> bool:
+    """NFKC would merge this character into the one before it: a combining mark, or a
+    Hangul vowel or final consonant jamo (they compose with the jamo before them)."""
+    if char < "\u0300":  # nothing below the combining accents fuses
+        return False
+    first = unicodedata.normalize("NFKD", char)[0]
+    return unicodedata.combining(first) > 0 or unicodedata.category(first)[0] == "M" or "\u1160" <= first <= "\u11ff"
+
+
+def keep_apart(text: str) -> str:
+    """A text field that opens with a fusing character gets a space before it: the page's
+    text fields are read one after another, and NFKC would fuse that character with the
+    last one of the field before."""
+    return " " + text if text and fuses_with_previous(text[0]) else text
 
 
 def strip_decorations(text: str) -> str:

@@ -35,9 +35,13 @@ CREDIT_LINE = re.compile(
 )
 # A role with no name, waiting for the name line that follows: "新华社记者" ⏎ "牟宇/摄".
 CREDIT_PREFIX = re.compile(rf"^[{_HAN}]{{0,6}}(?:{_ROLE}|摄影记者)$")
-# A credit printed at the end of a caption's last sentence: "…优惠政策。 新华社发".
+# A credit printed at the end of a caption's last sentence: "…优惠政策。 新华社发",
+# "…。 通讯员 A 供图", "…。 本报记者 A/摄", "…。（图片由XX公司提供）". The bracket must
+# name a picture or a shot, so a source note "…。（数据由XX局提供）" stays in its paragraph.
 TRAILING_CREDIT = re.compile(
-    rf"(?<=[。！？”])\s*(?P<credit>[{_HAN}]{{1,8}}社发|(?:{_ROLE})\s*{NAME}(?:[\s、]+{NAME})*\s?摄)$"
+    rf"(?<=[。！？”])\s*(?P<credit>[{_HAN}]{{1,8}}社发"
+    rf"|(?:{_ROLE})\s*{NAME}(?:[\s、]+{NAME})*\s?/?\s?(?:摄|供图)"
+    rf"|[（(](?:[^（）()]{{0,40}}(?:摄|供图)|图片由[^（）()]{{1,30}}提供)[）)])$"
 )
 
 # Teaser page references: "■ 6版", "（详见第5版）", "详见第5版", "第5版".
