@@ -130,7 +130,8 @@ class RecordQuerySet(models.QuerySet):
         )
 
     def with_page(self):
-        return self.select_related("page__edition")
+        # A page's source text is long and no list shows it.
+        return self.select_related("page__edition").defer("page__source_text")
 
 
 class Record(models.Model):

@@ -8,12 +8,12 @@ permanently, to the record's URL now.
 import datetime
 from itertools import groupby
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ..body import first_paragraph
-from ..models import UNDATED_PREFIX, UNNUMBERED_PREFIX, Article, Brief, Edition, Page, Photo
+from ..models import UNDATED_PREFIX, UNNUMBERED_PREFIX, Article, ArticleKeyword, Brief, Edition, Page, Photo
 from ..templatetags.chinese import chinese_date, chinese_month, page_name
 from .cards import page_cards, with_leads
 from .paging import paginate
@@ -112,6 +112,26 @@ def page(request, date, page):
     return render(request, "reading/page.html", {"sheets": sheets, "title": title})
 
 
+def related_articles(article):
+    """The articles sharing most keywords with this one, each with .shared.
+
+    Ranked on the keyword rows alone, then loaded: grouping whole articles (and
+    their pages) by keyword would grow with the corpus.
+    """
+    ranked = (
+        ArticleKeyword.objects.filter(word__in=article.keywords)
+        .exclude(article_id=article.pk)
+        .values("article_id")
+        .annotate(shared=Count("id"))
+        .order_by("-shared", F("article__page__edition__date").desc(nulls_last=True), "article_id")[:RELATED_COUNT]
+    )
+    shared = {row["article_id"]: row["shared"] for row in ranked}
+    related = Article.objects.with_page().in_bulk(list(shared))
+    for pk, count in shared.items():
+        related[pk].shared = count
+    return [related[pk] for pk in shared]
+
+
 def article(request, date, page, pk):
     """One article, with its place on the page, its other part if continued, and related articles.
 
@@ -131,13 +151,7 @@ def article(request, date, page, pk):
         return redirect(article, permanent=True)
     on_page = list(article.page.articles.in_reading_order())
     index = [other.pk for other in on_page].index(article.pk)
-    related = (
-        Article.objects.filter(keyword_links__word__in=article.keywords)
-        .exclude(pk=article.pk)
-        .annotate(shared=Count("keyword_links"))
-        .with_page()
-        .order_by("-shared", "-page__edition__date", "pk")[:RELATED_COUNT]
-    )
+    related = related_articles(article)
     # A reverse one-to-one with no row raises (an AttributeError) rather than giving None.
     earlier = getattr(article, "continued_from", None)
     # A note whose other part is not imported yet stays text: "（上接第1版）" above the body, "（下转第3版）" below.
@@ -150,7 +164,7 @@ def article(request, date, page, pk):
         "note_after": unlinked if "接" not in unlinked else "",
         "previous": on_page[index - 1] if index > 0 else None,
         "next": on_page[index + 1] if index + 1 < len(on_page) else None,
-        "related": list(related),
+        "related": related,
         "title": str(article),
         "description": first_paragraph(article.body)[:DESCRIPTION_LENGTH],
         "og_type": "article",

@@ -25,7 +25,7 @@ class EditionSitemap(Sitemap):
 class PageSitemap(Sitemap):
     def items(self):
         # Two papers of the same day may each have a page 1, at the same URL.
-        pages = Page.objects.in_order().select_related("edition")
+        pages = Page.objects.in_order().select_related("edition").defer("source_text")
         return list({page.get_absolute_url(): page for page in pages}.values())
 
     def lastmod(self, page):
