@@ -178,3 +178,31 @@ def test_readers_never_see_a_half_imported_page(live_server):
         reader.join()
     assert not errors
     assert seen <= {(0, 0, 0), (5, 12, 2)}
+
+
+def test_gunicorn_preloads_the_app_and_sizes_workers_from_the_cpus(monkeypatch):
+    import runpy
+
+    from gunicorn.config import Config
+
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.delenv("DIGEST_BIND", raising=False)
+    config = Config()
+    for name, value in runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py")).items():
+        if name in config.settings:
+            config.set(name, value)
+    assert config.preload_app is True
+    assert config.workers == os.cpu_count() * 2 + 1
+    assert config.timeout == 30 and config.graceful_timeout == 30
+    assert config.accesslog == "-" and config.bind == ["127.0.0.1:8000"]
+
+
+def test_a_superuser_can_come_from_the_environment(db, monkeypatch):
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_USERNAME", "root-editor")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a long pass phrase 42")
+    call_command("createsuperuser", "--noinput", email="root@example.com")
+    user = User.objects.get(username="root-editor")
+    assert user.is_superuser and user.check_password("a long pass phrase 42")
