@@ -18,6 +18,8 @@ from articles.search.terms import words
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_836e624efba3a217.txt"
+# Session, user, the article, permissions (twice), its page and edition (the raw-id label), the columns.
+QUERIES_FOR_ARTICLE_FORM = 8
 SAMPLE = ROOT / "tests" / "fixtures" / "pages" / "sample-1.txt"
 
 
@@ -343,3 +345,11 @@ def test_authors_are_edited_as_names_not_json(editor_client, page):
     editor_client.post(url, {**change_data(record), "authors": "丁涛、方山"})
     record.refresh_from_db()
     assert record.authors == ["丁涛", "方山"]
+
+
+def test_the_article_form_runs_a_fixed_number_of_queries(editor_client, page, django_assert_num_queries):
+    add_records(page, 30 - page.briefs.count())
+    url = reverse("admin:articles_article_change", args=[page.articles.first().pk])
+    editor_client.get(url)  # the session and the user, as on any admin page, once warm
+    with django_assert_num_queries(QUERIES_FOR_ARTICLE_FORM):
+        assert editor_client.get(url).status_code == 200
