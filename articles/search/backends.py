@@ -52,10 +52,29 @@ class Filters:
 
 def tiers(parsed: q.Query) -> list[tuple[str, list[q.Phrase]]]:
     """(operator, phrases) for each ranking tier that this query has."""
-    found = [("AND", parsed.terms), ("AND", parsed.words)]
+    found = [("AND", parsed.terms)]
+    # When every term is one word, the words' tier would match the same records again.
+    if parsed.words != parsed.terms:
+        found.append(("AND", parsed.words))
     if len(parsed.terms) > 1:
         found.append(("OR", parsed.terms))
     return found
+
+
+def any_match_sql(parsed: q.Query) -> tuple[str, list]:
+    """FROM and WHERE for every document any tier matches, unranked: enough for counting."""
+    if connection.vendor == "postgresql":
+        query = q.tsquery(parsed.words, "AND", parsed.excluded)
+        if len(parsed.terms) > 1:
+            query = f"({query}) | ({q.tsquery(parsed.terms, 'OR', parsed.excluded)})"
+        return "articles_searchdocument d WHERE d.vector @@ %s::tsquery", [query]
+    expression = q.fts5(parsed.words, "AND", parsed.excluded)
+    if len(parsed.terms) > 1:
+        expression = f"({expression}) OR ({q.fts5(parsed.terms, 'OR', parsed.excluded)})"
+    return (
+        "articles_search JOIN articles_searchdocument d ON d.id = articles_search.rowid WHERE articles_search MATCH %s",
+        [expression],
+    )
 
 
 def matches_sql(parsed: q.Query) -> tuple[str, list]:
@@ -75,6 +94,9 @@ def _sqlite_matches(parsed: q.Query) -> tuple[str, list]:
         " FROM articles_search WHERE articles_search MATCH %s"
         for tier in range(len(expressions))
     ]
+    if len(selects) == 1:
+        # One match gives each document once; grouping it would move bm25() where FTS5 cannot run it.
+        return selects[0], expressions
     sql = f"SELECT id, MIN(tier) AS tier, MIN(score) AS score FROM ({' UNION ALL '.join(selects)}) GROUP BY id"
     return sql, expressions
 
@@ -101,11 +123,12 @@ def run(parsed: q.Query, filters: Filters, order: str, limit: int, offset: int) 
     elif order == "newest":
         ordering = ordering.replace("d.date DESC", "d.date DESC NULLS LAST")
     kind_where, kind_params = filters.sql(with_kind=False)
+    matching, matching_params = any_match_sql(parsed)
     with connection.cursor() as cursor:
+        # Counting needs no ranking: one match over the union of the tiers.
         cursor.execute(
-            f"SELECT d.kind, COUNT(*) FROM ({matches}) m JOIN articles_searchdocument d ON d.id = m.id"
-            f" WHERE {kind_where} GROUP BY d.kind",
-            [*params, *kind_params],
+            f"SELECT d.kind, COUNT(*) FROM {matching} AND {kind_where} GROUP BY d.kind",
+            [*matching_params, *kind_params],
         )
         counts = dict(cursor.fetchall())
         cursor.execute(
