@@ -102,7 +102,7 @@ def fits_width(column: float, unit: Unit) -> bool:
     """A one-line paragraph shows only that its column is at least that wide."""
     if len(unit.lines) == 1:
         return unit.width <= column * 1.15 + 1
-    return min(column, unit.width) >= 0.7 * max(column, unit.width)
+    return min(column, unit.width) >= 0.8 * max(column, unit.width)
 
 
 class Assembler:
@@ -275,7 +275,7 @@ class Assembler:
         has_ref = len(shorts) < len(run) or any(TRAILING_REF.search(unit.text) for unit in shorts)
         if has_ref:
             # Page references alone count too: "■ 4版" ⏎ "■ 3版" are two refs, each kept.
-            self.teaser_run(run)
+            self.teaser_run(run, i)
         elif len(shorts) == 1:
             if self.is_subhead(i, end):
                 self.append(self.open, i, SUBHEAD, shorts[0].text)
@@ -290,7 +290,7 @@ class Assembler:
                 self.add_head(shorts[2].lines, i + 2, i + 2)
         else:
             before = len(self.briefs)
-            self.teaser_run(run)
+            self.teaser_run(run, i)
             heads = [self.head_of(unit.lines, k, k) for k, unit in enumerate(run, start=i)]
             self.loose_runs.append(LooseRun(heads, self.briefs[before:]))
         self.open = None
@@ -337,27 +337,39 @@ class Assembler:
         headline = read_headline([line.text for line in lines], [line.width for line in lines])
         return Head(headline, first_unit, last_unit, lines[0].index, lines[-1].glued)
 
-    def teaser_run(self, run: list[Unit]) -> None:
+    def teaser_run(self, run: list[Unit], start: int) -> None:
         """Teasers: two lines each, the last of a group carrying the page reference."""
         pending: list[str] = []
+        first = start  # the unit index of the first pending line
         position = run[0].position
-        for unit in run:
+        for k, unit in enumerate(run, start=start):
             if unit.kind == REF:
-                self.teasers(pending, unit.text, position)
+                self.flush_teasers(pending, unit.text, position, first)
                 pending, position = [], None
                 continue
             if position is None:
-                position = unit.position
+                position, first = unit.position, k
             ref = TRAILING_REF.search(unit.text)
             if ref and ref.start() > 0:
                 # "提速扩面（详见第6版）": the reference printed on the teaser's own line.
                 pending.append(unit.text[: ref.start()])
-                self.teasers(pending, ref["ref"], position)
+                self.flush_teasers(pending, ref["ref"], position, first)
                 pending, position = [], None
             else:
                 pending.append(unit.text)
         if pending:
-            self.teasers(pending, "", position)
+            self.flush_teasers(pending, "", position, first)
+
+    def flush_teasers(self, texts: list[str], ref: str, position: int | None, first: int) -> None:
+        """Teasers from texts; a line left over by the pairing, with no reference of its own,
+        may yet be a headline standing over teasers: "…急救网”。" ⏎ "青岚首条低空医疗物流航线开通" ⏎
+        "量子计算公共服务平台" ⏎ "向中小企业开放" ⏎ "■ 2版"."""
+        before = len(self.briefs)
+        self.teasers(texts, ref, position)
+        leftover = self.briefs[before]
+        if len(texts) % 2 and not leftover.ref:
+            unit = self.units[first]
+            self.loose_runs.append(LooseRun([self.head_of(unit.lines, first, first)], [leftover]))
 
     def teasers(self, texts: list[str], ref: str, position: int | None) -> None:
         ref = strip_decorations(ref)
