@@ -1,8 +1,8 @@
 """Fixture pages printed in another order still parse to their expected structure.
 
 Pages the parser has not seen hold the same quirks in other orders. Each
-variant moves lines of a fixture page the way an extractor might have printed
-them, so the expected structure stays the page's own.
+variant moves printed lines of a fixture page the way another extractor run
+might have placed them, so the expected structure stays the page's own.
 """
 
 import json
@@ -15,11 +15,23 @@ from articles.parsing import parse_page
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
+BRIEFS = "省委召开常委会会议，\n\n研究部署全省一季度经\n\n济工作。\n\n我省出台支持民营经济\n\n高质量发展20条措施。\n\n"
+CAPTION = (
+    "3月5日，青岚市第\n\n三中学的学生在市科\n\n技馆体验VR航天模\n\n拟驾驶舱。当天，该\n\n馆推出“科普进校园”\n\n"
+    "系列活动，吸引了\n\n1200余名中小学生\n\n参与。\n\n本报记者 罗嘉 摄\n\n"
+)
+TEASERS = (
+    "知识产权保险\n\n为创新护航\n\n电子信息产业\n\n有了市场准入新平台\n\n国家职业教育数字化\n\n战略行动取得积极进展\n\n"
+    "服务机器人\n\n正走进千家万景\n\n我国物联网产业\n\n进入“物超人”时代\n\n"
+)
 
-def moved(text, line, before, after, printed=None):
-    """The text with line taken from before `before` and put after `after` (as printed, if given)."""
-    assert line + before in text and after in text
-    return text.replace(line + before, before).replace(after, after + (printed or line))
+
+def moved(text, piece, after, printed=None):
+    """The text with piece taken out and put after `after` ("" for the start), as printed if given."""
+    assert piece in text and after in text
+    text = text.replace(piece, "", 1)
+    place = text.index(after) + len(after) if after else 0
+    return text[:place] + (printed or piece) + text[place:]
 
 
 VARIANTS = {
@@ -27,26 +39,31 @@ VARIANTS = {
     "headline-after-body-above-teasers": (
         "sample-1",
         lambda text: moved(
-            text,
-            "青岚首条低空医疗物流航线开通\n",
-            "本报讯 3月3日上午",
-            "“空中急救网”。\n\n",
-            "青岚首条低空医疗物流航线开通\n\n",
+            text, "青岚首条低空医疗物流航线开通\n", "“空中急救网”。\n\n", "青岚首条低空医疗物流航线开通\n\n"
         ),
     ),
     # Of two headlines standing together, the first moves to the end of the page.
     "headline-at-the-end-of-the-page": (
         "sample-1",
-        lambda text: moved(text, "全国青少年科学调查\n体验活动启动\n\n", "青岚高新区发布首批", "■ 6版\n"),
+        lambda text: moved(text, "全国青少年科学调查\n体验活动启动\n\n", "■ 6版\n"),
     ),
-    # A headline with its byline moves below its body, which now runs on from
-    # another article's last paragraph in a column of a different width.
+    # A headline with its byline moves below its body, which then runs on from
+    # another article's last paragraph, in a narrower column.
     "bylined-headline-after-its-body": (
         "sample-2",
-        lambda text: moved(
-            text, "消费回暖“烟火气”渐浓\n本报记者 冉舟\n\n", "一碗热气腾腾", "让消费潜力进一步释放。\n\n"
-        ),
+        lambda text: moved(text, "消费回暖“烟火气”渐浓\n本报记者 冉舟\n\n", "让消费潜力进一步释放。\n\n"),
     ),
+    # A headline printed after its body moves above it.
+    "headline-above-its-body": (
+        "sample-2",
+        lambda text: moved(text, "春节后快递业务量\n快速回升\n\n", "平台，推动外贸保稳提质。\n"),
+    ),
+    # Part of a brief column printed at the end of the page instead of the top.
+    "briefs-at-the-end-of-the-page": ("sample-3", lambda text: moved(text, BRIEFS, "■ 8版\n", "\n" + BRIEFS)),
+    # A narrow photo caption printed right under the page header.
+    "caption-under-the-header": ("sample-1", lambda text: moved(text, CAPTION, "美术编辑：吴迪\n\n")),
+    # The teasers printed first, right above a narrow photo caption.
+    "teasers-at-the-top-of-the-page": ("000_836e624efba3a217", lambda text: moved(text, TEASERS, "")),
 }
 
 

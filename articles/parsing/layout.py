@@ -229,7 +229,11 @@ def paragraph_opening(run: list[Line], rest: list[Line]) -> list[Line]:
     if len(rest) > 1 and not ends_sentence(rest[0].text):
         column = max(column, rest[1].width)
     opening: list[Line] = []
-    # A run of three or more lines with no sentence is teasers; only its last line may open the paragraph.
+    # A run of three or more lines with no sentence is teasers, two lines each; only an
+    # odd last line may open the paragraph: "进入“物超人”时代" ends the fifth teaser, while
+    # "习近平会见柬埔寨首相" after ten teaser lines opens "…洪森。".
+    if len(run) > 2 and len(run) % 2 == 0:
+        return []
     candidates = run[-1:] if len(run) > 2 else run
     for line in reversed(candidates):
         if line.width < SHORT_RATIO * column:
