@@ -24,6 +24,8 @@ TEASERS = (
     "知识产权保险\n\n为创新护航\n\n电子信息产业\n\n有了市场准入新平台\n\n国家职业教育数字化\n\n战略行动取得积极进展\n\n"
     "服务机器人\n\n正走进千家万景\n\n我国物联网产业\n\n进入“物超人”时代\n\n"
 )
+HEADER_1 = "青岚科技日报 2023年3月6日 星期一 第1版 要闻 责任编辑：韩雪 美术编辑：吴迪\n"
+HEADER_3 = "云川日报\n\n2023年2月10日 星期五 第1版 要闻 责任编辑：严峻 美术编辑：柏舟\n\n"
 
 
 def moved(text, piece, after, printed=None):
@@ -62,6 +64,15 @@ VARIANTS = {
     "briefs-at-the-end-of-the-page": ("sample-3", lambda text: moved(text, BRIEFS, "■ 8版\n", "\n" + BRIEFS)),
     # A narrow photo caption printed right under the page header.
     "caption-under-the-header": ("sample-1", lambda text: moved(text, CAPTION, "美术编辑：吴迪\n\n")),
+    # A byline printed apart from the headline above it, under two headlines in a row.
+    "byline-apart-from-its-headline": (
+        "000_836e624efba3a217",
+        lambda text: text.replace("战鼓催征\n▶ 本报记者 张伟", "战鼓催征\n\n▶ 本报记者 张伟"),
+    ),
+    # The page header printed at the bottom, as a footer.
+    "header-as-footer": ("sample-1", lambda text: text.replace(HEADER_1, "") + "\n" + HEADER_1),
+    # A two-line header (the paper's name on its own line) printed at the bottom.
+    "two-line-header-as-footer": ("sample-3", lambda text: text.replace(HEADER_3, "") + HEADER_3),
     # The teasers printed first, right above a narrow photo caption.
     "teasers-at-the-top-of-the-page": ("000_836e624efba3a217", lambda text: moved(text, TEASERS, "")),
 }
@@ -70,7 +81,9 @@ VARIANTS = {
 @pytest.mark.parametrize("name", VARIANTS)
 def test_a_page_printed_in_another_order_parses_the_same(name):
     source, change = VARIANTS[name]
-    text = change((PAGES / f"{source}.txt").read_text(encoding="utf-8"))
+    original = (PAGES / f"{source}.txt").read_text(encoding="utf-8")
+    text = change(original)
+    assert text != original, "the variant changed nothing"
     gold = json.loads((PAGES / f"{source}.gold.json").read_text(encoding="utf-8"))
     mismatches = compare(parse_page(text).to_dict(), gold, text)
     if mismatches:

@@ -276,6 +276,11 @@ class Assembler:
         if has_ref:
             # Page references alone count too: "■ 4版" ⏎ "■ 3版" are two refs, each kept.
             self.teaser_run(run, i)
+        elif end < len(self.units) and self.units[end].kind == BYLINE:
+            # Teasers carry no byline: short lines over "▶ 本报记者 张伟" are headlines,
+            # the last of them that byline's ("首批…公布" ⏎ "国家高新区…战鼓催征" ⏎ "▶ 本报记者 张伟").
+            for k, unit in enumerate(shorts, start=i):
+                self.add_head(unit.lines, k, k)
         elif len(shorts) == 1:
             if self.is_subhead(i, end):
                 self.append(self.open, i, SUBHEAD, shorts[0].text)

@@ -36,6 +36,9 @@ def split_furniture(lines: list[Line]) -> tuple[PageInfo, list[Line]]:
     bottom = len(lines)
     while bottom > top and len(lines) - bottom < EDGE and is_furniture(lines[bottom - 1].text):
         bottom -= 1
+    # A footer may name the paper on a line of its own above the dated line, as a header does.
+    if top < bottom < len(lines) and PAPER_NAME.match(lines[bottom - 1].text):
+        bottom -= 1
     furniture = lines[:top] + lines[bottom:]
     return read_page_info([line.text for line in furniture]), lines[top:bottom]
 
