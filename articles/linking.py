@@ -52,7 +52,9 @@ def link_continuations(articles: list[Article]) -> None:
         if candidates:
             best = max(candidates, key=lambda article: overlap(first.title, article.title + article.body))
             first.continued_on = best
-            first.save(update_fields=["continued_on"])
+            # A link is derived, like the index: no save(), which would recompute
+            # keywords and reindex the article for a field neither reads.
+            Article.objects.filter(pk=first.pk).update(continued_on=best)
             taken.add(best.pk)
 
 
@@ -67,5 +69,4 @@ def link_teasers(edition: Edition, articles: list[Article]) -> None:
         scored = [(overlap(teaser.text, f"{a.kicker}{a.title}{a.subtitle}"), a) for a in candidates]
         best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
         if best[1] is not None and best[0] >= threshold:
-            teaser.target = best[1]
-            teaser.save(update_fields=["target"])
+            Brief.objects.filter(pk=teaser.pk).update(target=best[1])

@@ -15,13 +15,8 @@ RUNNING_TEXT_MARKS = set("，。；！？、,;")
 # Printed decorations before bylines and page references: "▶ 本报记者 张伟", "■ 2版".
 DECORATIONS = "▶►■□●○◆◇★☆▲△▼▽"
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _SPACES = re.compile(r"\s+")
-
-
-def is_han(char: str) -> bool:
-    return bool(_HAN.match(char))
 
 
 def width(text: str) -> float:
