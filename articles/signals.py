@@ -1,14 +1,31 @@
-"""Keep the search index current when a record is saved one at a time (the admin).
+"""Keep derived data current when content is saved one at a time (the admin).
 
-The importer writes whole pages with bulk_create, which sends no signals, and
-indexes them itself. Deleting a record deletes its document by cascade.
+The search index: the importer writes whole pages with bulk_create, which
+sends no signals, and indexes them itself. Deleting a record deletes its
+document by cascade.
+
+The cached reader pages (pagecache.py): any write or delete of content moves
+their generation on. An import always saves its Page, so it moves it too.
 """
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Article, Brief, Edition, Page, Photo
+from .models import Article, Brief, Column, Edition, Page, Photo
+from .pagecache import content_changed
 from .search.index import index_page, index_records
+
+CONTENT = (Edition, Page, Column, Article, Brief, Photo)
+
+
+def content_written(sender, **kwargs):
+    # Even a raw save (loaddata) changes what readers see.
+    content_changed()
+
+
+for model in CONTENT:
+    post_save.connect(content_written, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
+    post_delete.connect(content_written, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
 
 
 @receiver(post_save, sender=Article)

@@ -6,6 +6,9 @@
 
 An edition without a date is "undated-<edition pk>" and a page without a number
 is "x<page pk>", until an editor fills them in (see Edition.url_segment).
+
+Every reader page is served from the page cache until the paper changes
+(pagecache.py); search answers depend on the query, so they are not.
 """
 
 import datetime
@@ -14,6 +17,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path, register_converter
 
 from .models import UNDATED_PREFIX
+from .pagecache import cached_page
 from .views import feeds, reading, search, sections
 from .views.sitemaps import SITEMAPS
 
@@ -44,21 +48,21 @@ register_converter(EditionSegment, "edition")
 register_converter(PageSegment, "page")
 
 urlpatterns = [
-    path("", reading.home, name="home"),
-    path("archive/", reading.archive, name="archive"),
-    path("sections/articles/", sections.articles, name="section_articles"),
-    path("sections/news/", sections.news, name="section_news"),
-    path("sections/teasers/", sections.teasers, name="section_teasers"),
-    path("sections/photos/", sections.photos, name="section_photos"),
-    path("columns/<int:pk>/", sections.column, name="column"),
-    path("feeds/rss/", feeds.LatestArticlesFeed(), name="feed_rss"),
-    path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="feed_atom"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", cached_page(reading.home), name="home"),
+    path("archive/", cached_page(reading.archive), name="archive"),
+    path("sections/articles/", cached_page(sections.articles), name="section_articles"),
+    path("sections/news/", cached_page(sections.news), name="section_news"),
+    path("sections/teasers/", cached_page(sections.teasers), name="section_teasers"),
+    path("sections/photos/", cached_page(sections.photos), name="section_photos"),
+    path("columns/<int:pk>/", cached_page(sections.column), name="column"),
+    path("feeds/rss/", cached_page(feeds.LatestArticlesFeed()), name="feed_rss"),
+    path("feeds/atom/", cached_page(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
+    path("sitemap.xml", cached_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("search/", search.search_page, name="search"),
     path("api/search", search.search_api, name="search_api"),
-    path("<edition:date>/", reading.edition, name="edition"),
-    path("<edition:date>/<page:page>/", reading.page, name="page"),
-    path("<edition:date>/<page:page>/articles/<int:pk>/", reading.article, name="article"),
-    path("<edition:date>/<page:page>/photos/<int:pk>/", reading.photo, name="photo"),
-    path("<edition:date>/<page:page>/briefs/<int:pk>/", reading.brief, name="brief"),
+    path("<edition:date>/", cached_page(reading.edition), name="edition"),
+    path("<edition:date>/<page:page>/", cached_page(reading.page), name="page"),
+    path("<edition:date>/<page:page>/articles/<int:pk>/", cached_page(reading.article), name="article"),
+    path("<edition:date>/<page:page>/photos/<int:pk>/", cached_page(reading.photo), name="photo"),
+    path("<edition:date>/<page:page>/briefs/<int:pk>/", cached_page(reading.brief), name="brief"),
 ]

@@ -184,6 +184,19 @@ STORAGES = {
     },
 }
 
+# Rendered reader pages (articles/pagecache.py), in files every gunicorn worker
+# shares, so that an import or an edit in one worker is seen by all at once.
+# A change to the paper makes every cached page stale; the timeout only bounds
+# how long unvisited old pages take room.
+PAGE_CACHE_SECONDS = env_int("DIGEST_PAGE_CACHE_SECONDS", 24 * 3600)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DIGEST_CACHE_DIR") or str(VAR_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": env_int("DIGEST_CACHE_ENTRIES", 50_000)},
+    }
+}
+
 # Security -----------------------------------------------------------------------
 # Served over HTTPS in production (DIGEST_HTTPS=0 for a plain-HTTP test server):
 # redirect to it, mark cookies secure and ask browsers to remember it (HSTS).

@@ -9,12 +9,22 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS, TIMEOUT_MS, Tab, require_chromium
+from django.core.cache import cache
 
 from articles.importer import PageFacts, import_file, import_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_836e624efba3a217.txt"
 PAGES = ROOT / "tests" / "fixtures" / "pages"
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """Rendered pages in this process's memory, empty for each test: one test's
+    pages are never served to the next, whose database is different."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    cache.clear()
+    return cache
 
 
 @pytest.fixture

@@ -37,7 +37,13 @@ class RecordSitemap(Sitemap):
         self.model = model
 
     def items(self):
-        return self.model.objects.in_reading_order().with_page()
+        # Only what a record's URL and date need: with whole rows (bodies and all),
+        # 10,000 articles took seconds.
+        return (
+            self.model.objects.in_reading_order()
+            .select_related("page__edition")
+            .only("page", "page__number", "page__imported_at", "page__edition__date")
+        )
 
     def lastmod(self, record):
         return record.page.imported_at

@@ -1,0 +1,117 @@
+"""Reader pages come from the page cache until the paper changes (articles/pagecache.py)."""
+
+import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles import pagecache
+from articles.models import Article, Edition, Photo
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(captured)
+
+
+@pytest.fixture
+def story(seed_page):
+    return Article.objects.with_page().filter(page=seed_page).order_by("position").first()
+
+
+def test_the_tests_keep_pages_in_memory(page_cache):
+    assert isinstance(caches["default"], LocMemCache)
+
+
+@pytest.mark.parametrize("name", ["home", "section", "article", "page", "photo", "feed", "sitemap", "archive"])
+def test_a_page_seen_twice_is_served_the_second_time_without_a_query(client, seed_page, story, name):
+    url = {
+        "home": "/",
+        "section": "/sections/articles/",
+        "article": story.get_absolute_url(),
+        "page": seed_page.get_absolute_url(),
+        "photo": Photo.objects.filter(page=seed_page).first().get_absolute_url(),
+        "feed": "/feeds/atom/",
+        "sitemap": "/sitemap.xml",
+        "archive": "/archive/",
+    }[name]
+    first, first_queries = queries_for(client, url)
+    second, second_queries = queries_for(client, url)
+    assert first_queries > 0 and second_queries == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    # The middleware still runs on a cached answer.
+    assert second["Content-Security-Policy"] and second["X-Request-ID"]
+
+
+def test_an_edited_article_shows_at_once_everywhere_it_appears(client, story):
+    for url in ("/", story.get_absolute_url(), story.page.get_absolute_url()):
+        client.get(url)
+    story.title = "改过的标题"
+    story.save()
+    for url in ("/", story.get_absolute_url(), story.page.get_absolute_url()):
+        assert "改过的标题" in client.get(url).content.decode(), url
+
+
+def test_a_deleted_record_is_gone_at_once(client, seed_page):
+    photo = Photo.objects.filter(page=seed_page).first()
+    url = photo.get_absolute_url()
+    assert client.get(url).status_code == 200
+    Photo.objects.filter(pk=photo.pk).delete()  # a queryset delete, as the admin's bulk action does
+    assert client.get(url).status_code == 404
+
+
+def test_an_import_shows_on_the_home_page_at_once(client, seed_page, import_sample):
+    before = client.get("/").content.decode()
+    import_sample("sample-1")
+    after = client.get("/").content.decode()
+    assert after != before
+    assert Edition.objects.exclude(pages=None).first().paper in after
+
+
+def test_a_renamed_edition_shows_at_once(client, seed_page):
+    client.get("/")
+    edition = seed_page.edition
+    edition.paper = "改名日报"
+    edition.save()
+    assert "改名日报" in client.get("/").content.decode()
+
+
+def test_the_generation_moves_again_when_the_change_commits(story, django_capture_on_commit_callbacks):
+    before = pagecache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        story.title = "又一个标题"
+        story.save()
+        inside = pagecache.generation()
+    assert before != inside != pagecache.generation()
+
+
+def test_a_lost_generation_is_replaced_by_a_new_one(page_cache):
+    first = pagecache.generation()
+    page_cache.delete(pagecache.GENERATION_KEY)
+    assert pagecache.generation() not in (None, first)
+
+
+def test_search_and_errors_are_never_cached(client, seed_page):
+    for url in ("/search/?q=电动化", "/api/search?q=电动化", "/2023-02-11/99/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        assert len(captured) > 0, url
+
+
+def test_a_post_is_never_answered_from_the_cache(client, story):
+    client.get(story.get_absolute_url())
+    with CaptureQueriesContext(connection) as captured:
+        client.post(story.get_absolute_url())
+    assert len(captured) > 0
+
+
+def test_each_host_has_its_own_copy(client, story, settings):
+    settings.ALLOWED_HOSTS = ["a.example", "b.example"]
+    first = client.get(story.get_absolute_url(), HTTP_HOST="a.example").content.decode()
+    second = client.get(story.get_absolute_url(), HTTP_HOST="b.example").content.decode()
+    assert "a.example" in first and "b.example" in second
