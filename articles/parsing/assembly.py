@@ -14,7 +14,7 @@ from .layout import BYLINE, CONT, CREDIT, HEADLINE, PARA, REF, SHORT, Unit, star
 from .lines import Line
 from .structure import NEWS, PARAGRAPH, SUBHEAD, TEASER, Brief, Photo
 from .text import ends_sentence, han_bigrams, join_lines, split_sentences, strip_decorations
-from .vocabulary import BYLINE_LINE, TRAILING_REF, looks_like_name
+from .vocabulary import BYLINE_LINE, find_trailing_ref, looks_like_name
 
 # Brief and caption columns are about 11 characters wide; article columns 15 and more.
 NARROW = 13.5
@@ -134,6 +134,10 @@ class Assembler:
                 i = self.short_run(i)
         if self.byline:
             self.place_leftover_byline()
+        # The undo closures refer back to the assembler; dropped once every unit is read,
+        # they let the page's objects be freed as soon as the parse is done instead of
+        # waiting for the cycle collector, which would walk them all on the way.
+        self.undo.clear()
 
     # Paragraphs ---------------------------------------------------------------
 
@@ -272,7 +276,7 @@ class Assembler:
             end += 1
         run = self.units[i:end]
         shorts = [unit for unit in run if unit.kind == SHORT]
-        has_ref = len(shorts) < len(run) or any(TRAILING_REF.search(unit.text) for unit in shorts)
+        has_ref = len(shorts) < len(run) or any(find_trailing_ref(unit.text) for unit in shorts)
         if has_ref:
             # Page references alone count too: "■ 4版" ⏎ "■ 3版" are two refs, each kept.
             self.teaser_run(run, i)
@@ -354,7 +358,7 @@ class Assembler:
                 continue
             if position is None:
                 position, first = unit.position, k
-            ref = TRAILING_REF.search(unit.text)
+            ref = find_trailing_ref(unit.text)
             if ref and ref.start() > 0:
                 # "提速扩面（详见第6版）": the reference printed on the teaser's own line.
                 pending.append(unit.text[: ref.start()])

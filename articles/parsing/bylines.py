@@ -43,7 +43,8 @@ def split_opening(text: str) -> tuple[str, str, str, str]:
 
 def split_trailing_continuation(text: str) -> tuple[str, str]:
     """("…安全。", "（下转第3版）") from a last paragraph that ends with the note."""
-    if match := TRAILING_CONTINUATION.search(text):
+    # The note closes on a bracket: looking at the last character first spares a search.
+    if text.endswith(("）", ")")) and (match := TRAILING_CONTINUATION.search(text)):
         return text[: match.start()], match["note"]
     return text, ""
 
@@ -51,6 +52,8 @@ def split_trailing_continuation(text: str) -> tuple[str, str]:
 def split_trailing_author(text: str, spaced: bool = False) -> tuple[str, str]:
     """("…停车位的10%。", "丁涛") when a surname-led name follows the last full stop;
     with spaced, only when a space stands before the name."""
+    if not "\u4e00" <= text[-1:] <= "\u9fff":  # the name's last character, looked at before searching
+        return text, ""
     match = (_SPACED_TRAILING_NAME if spaced else _TRAILING_NAME).search(text)
     if match and looks_like_name(match["name"]):
         return text[: match.start()].rstrip(), match["name"]

@@ -29,8 +29,10 @@ def read_headline(lines: list[str], widths: list[float]) -> Headline:
       is wider than the line above it, since a wrapped title fills its first line:
       "抢抓开年窗口期" ⏎ "外贸企业订单“开门红”" ⏎ "1月份全市进出口总值同比增长12.4%".
     """
-    bylines = [strip_decorations(line) for line in lines if BYLINE_LINE.match(strip_decorations(line))]
-    kept = [(line, w) for line, w in zip(lines, widths, strict=True) if not BYLINE_LINE.match(strip_decorations(line))]
+    bares = [strip_decorations(line) for line in lines]
+    is_byline = [bool(BYLINE_LINE.match(bare)) for bare in bares]
+    bylines = [bare for bare, byline in zip(bares, is_byline, strict=True) if byline]
+    kept = [(line, w) for line, w, byline in zip(lines, widths, is_byline, strict=True) if not byline]
     texts = [line for line, _ in kept]
     sizes = [w for _, w in kept]
     subtitle_at = next(

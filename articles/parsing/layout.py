@@ -19,7 +19,7 @@ from .vocabulary import (
     DATELINE,
     LEADING_CONTINUATION,
     REF_LINE,
-    TRAILING_CREDIT,
+    find_trailing_credit,
 )
 
 PARA = "paragraph"  # running text, one or more lines
@@ -128,12 +128,12 @@ def paragraph_ends(paragraph: list[Line], following: Line) -> bool:
     if not ends_sentence(last.text):
         # A credit or an author after the last sentence ends the paragraph however wide the line.
         return has_tail_note(last.text)
-    column = max(line.width for line in paragraph[:-1]) if len(paragraph) > 1 else following.width
+    column = column_width(paragraph) if len(paragraph) > 1 else following.width
     if last.width < column - max(1.0, 0.08 * column):
         return True
     # A full last line hides the break, but a short line with no sentence in it
     # cannot continue the paragraph: "…用上“智能育种”工具。" ⏎ "把论文写在大地上".
-    widest = max(line.width for line in paragraph)
+    widest = max([line.width for line in paragraph])
     return is_short_candidate(following) and following.width < SHORT_RATIO * widest
 
 
@@ -145,17 +145,18 @@ def has_tail_note(text: str) -> bool:
     tail = text[-20:]
     if not any(mark in tail for mark in "。！？”") and not text.endswith(("）", ")")):
         return False
-    return bool(TRAILING_CREDIT.search(text) or split_trailing_author(text, spaced=True)[1])
+    return bool(find_trailing_credit(text) or split_trailing_author(text, spaced=True)[1])
 
 
 def column_width(lines: list[Line]) -> float:
     """The width of a paragraph's column: its widest line, leaving out the short last one."""
-    return max(line.width for line in (lines[:-1] if len(lines) > 1 else lines))
+    return max([line.width for line in (lines[:-1] if len(lines) > 1 else lines)])
 
 
 def cut_units(lines: list[Line]) -> list[Unit]:
-    roles = [line_role(lines, i) for i in range(len(lines))]
-    links = [headline_link(lines, i, roles) for i in range(len(lines) - 1)] + [False]
+    # Most lines hold no note word and are followed by a blank line: those checks come first.
+    roles = [line_role(lines, i) if NOTE_WORDS.search(line.text) else None for i, line in enumerate(lines)]
+    links = [line.glued and headline_link(lines, i, roles) for i, line in enumerate(lines[:-1])] + [False]
     units: list[Unit] = []
     i = 0
     while i < len(lines):
@@ -208,7 +209,7 @@ def text_units(stretch: list[Line]) -> list[Unit]:
         end = k + 1
         while end < len(stretch) and is_short_candidate(stretch[end]):
             end += 1
-        run, rest = stretch[k:end], stretch[end:]
+        run, rest = stretch[k:end], stretch[end : end + 2]  # the lines after the run, as far as they count
         opening = paragraph_opening(run, rest)
         units.extend(Unit(SHORT, [short], short.text) for short in run[: len(run) - len(opening)])
         paragraph = opening
@@ -248,7 +249,7 @@ def paragraph_units(paragraph: list[Line]) -> list[Unit]:
     text = join_lines([line.text for line in paragraph])
     unit = Unit(PARA, paragraph, text, width=column_width(paragraph))
     # "…享受维修航材免税的海南自贸港税收优惠政策。 新华社发": a caption with its credit.
-    credit = TRAILING_CREDIT.search(text)
+    credit = find_trailing_credit(text)
     if credit and credit.start() > 0:
         unit.text = text[: credit.start()].rstrip()
         return [unit, Unit(CREDIT, paragraph[-1:], credit["credit"])]

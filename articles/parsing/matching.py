@@ -33,7 +33,8 @@ def best_pairing(scores: list[list[float | None]]) -> tuple[float, dict[int, int
     if not rows or not scores[0]:
         return 0.0, {}
     columns = len(scores[0]) + rows
-    cost = [[FORBIDDEN if score is None else -1.0 - score for score in line] + [0.0] * rows for line in scores]
+    # Each cost line leads with a filler, so that column j reads line[j].
+    cost = [[0.0] + [FORBIDDEN if score is None else -1.0 - score for score in line] + [0.0] * rows for line in scores]
     # The classic form with potentials, 1-based, row and column 0 being sentinels:
     # each row joins the matching along a shortest augmenting path.
     row_potential = [0.0] * (rows + 1)
@@ -44,28 +45,28 @@ def best_pairing(scores: list[list[float | None]]) -> tuple[float, dict[int, int
         owner[0] = row
         column = 0
         slack = [float("inf")] * (columns + 1)
-        used = [False] * (columns + 1)
+        # The columns on the path so far, and the others in increasing order (the order
+        # in which they are tried decides between equally good pairings).
+        used, free = [0], list(range(1, columns + 1))
         while owner[column]:
-            used[column] = True
             current = owner[column]
             line = cost[current - 1]
             base = row_potential[current]
             delta, following = float("inf"), 0
-            for j in range(1, columns + 1):
-                if used[j]:
-                    continue
-                reduced = line[j - 1] - base - column_potential[j]
+            for j in free:
+                reduced = line[j] - base - column_potential[j]
                 if reduced < slack[j]:
                     slack[j], way[j] = reduced, column
                 if slack[j] < delta:
                     delta, following = slack[j], j
-            for j in range(columns + 1):
-                if used[j]:
-                    row_potential[owner[j]] += delta
-                    column_potential[j] -= delta
-                else:
-                    slack[j] -= delta
+            for j in used:
+                row_potential[owner[j]] += delta
+                column_potential[j] -= delta
+            for j in free:
+                slack[j] -= delta
             column = following
+            free.remove(column)
+            used.append(column)
         while column:
             previous = way[column]
             owner[column] = owner[previous]
@@ -156,14 +157,8 @@ def pairing(drafts: list, heads: list) -> tuple[float, dict[int, int]]:
     forced = {id(draft.forced): d for d, draft in enumerate(drafts) if draft.forced is not None}
     scores = []
     for d, draft in enumerate(drafts):
-        row = []
-        for head in heads:
-            owner = forced.get(id(head))
-            if owner is not None:
-                row.append(10.0 if owner == d else None)
-            elif draft.forced is not None:
-                row.append(None)
-            else:
-                row.append(pair_score(head, draft))
-        scores.append(row)
+        if draft.forced is not None:
+            scores.append([10.0 if forced.get(id(head)) == d else None for head in heads])
+        else:
+            scores.append([None if id(head) in forced else pair_score(head, draft) for head in heads])
     return best_pairing(scores)

@@ -31,7 +31,7 @@ def ends_sentence(text: str) -> bool:
 
 
 def has_running_text_marks(text: str) -> bool:
-    return any(char in RUNNING_TEXT_MARKS for char in text)
+    return not RUNNING_TEXT_MARKS.isdisjoint(text)  # any(char in RUNNING_TEXT_MARKS …), looped in C
 
 
 def join_lines(lines: list[str]) -> str:
@@ -85,18 +85,15 @@ def han_bigrams(text: str) -> set[str]:
     return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
+# A sentence end and the closing quotes, brackets and further ends printed after it: "。”", "？！".
+_SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS + SENTENCE_END)}]*")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split after each sentence end, keeping closing quotes with their sentence."""
-    sentences, start, i = [], 0, 0
-    while i < len(text):
-        if text[i] in SENTENCE_END:
-            j = i + 1
-            while j < len(text) and (text[j] in CLOSERS or text[j] in SENTENCE_END):
-                j += 1
-            sentences.append(text[start:j])
-            start = i = j
-            continue
-        i += 1
-    if text[start:].strip():
-        sentences.append(text[start:])
+    sentences, start = [], 0
+    for end in _SENTENCE_BREAK.finditer(text):
+        sentences.append(text[start : end.end()])
+        start = end.end()
+    sentences.append(text[start:])
     return [s.strip() for s in sentences if s.strip()]

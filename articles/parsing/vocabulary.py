@@ -43,11 +43,29 @@ TRAILING_CREDIT = re.compile(
     rf"|(?:{_ROLE})\s*{NAME}(?:[\s、]+{NAME})*\s?/?\s?(?:摄|供图)"
     rf"|[（(](?:[^（）()]{{0,40}}(?:摄|供图)|图片由[^（）()]{{1,30}}提供)[）)])$"
 )
+# Every such credit ends on one of these. Looking at the last character first spares
+# searching the whole of every paragraph for a credit that can only close it.
+TRAILING_CREDIT_ENDINGS = ("发", "摄", "图", "）", ")")
+
+
+def find_trailing_credit(text: str) -> re.Match | None:
+    """TRAILING_CREDIT.search(text), for a text that holds no line break (as "$" would
+    also match before a final one)."""
+    return TRAILING_CREDIT.search(text) if text.endswith(TRAILING_CREDIT_ENDINGS) else None
+
 
 # Teaser page references: "■ 6版", "（详见第5版）", "详见第5版", "第5版".
 REF = r"(?:[■□●◆▶]\s*[A-Z]?\d{1,2}\s*版|[（(]?(?:详见|见)?第\s*[A-Z]?\d{1,2}\s*版[）)]?)"
 REF_LINE = re.compile(rf"^{REF}$")
 TRAILING_REF = re.compile(rf"\s*(?P<ref>{REF})$")
+# Every such reference ends on one of these, looked at before searching the line.
+TRAILING_REF_ENDINGS = ("版", "）", ")")
+
+
+def find_trailing_ref(text: str) -> re.Match | None:
+    """TRAILING_REF.search(text), for a text that holds no line break."""
+    return TRAILING_REF.search(text) if text.endswith(TRAILING_REF_ENDINGS) else None
+
 
 # "（下转第3版）" after an article, "（上接第1版）" before its first sentence.
 CONTINUATION = r"[（(]?(?:下转|上接|转|接)第?\s*[A-Z]?\d{1,2}\s*版[）)]?"
