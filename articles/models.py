@@ -21,6 +21,16 @@ UNDATED_PREFIX = "undated-"
 UNNUMBERED_PREFIX = "x"
 
 
+def edition_segment(date, pk) -> str:
+    """An edition's part of its URLs: its date, e.g. "2023-02-11", or "undated-3"."""
+    return date.isoformat() if date else f"{UNDATED_PREFIX}{pk}"
+
+
+def page_segment(number, pk) -> str:
+    """A page's part of its URLs: its number, e.g. "1", or "x7"."""
+    return number or f"{UNNUMBERED_PREFIX}{pk}"
+
+
 def tracked_history(**options):
     """Keep every version of a model's rows: who changed what, and when. The
     admin's history list shows each version's changes field by field."""
@@ -48,8 +58,7 @@ class Edition(models.Model):
 
     @property
     def url_segment(self):
-        """The edition's part of its URLs: its date, e.g. "2023-02-11", or "undated-3"."""
-        return self.date.isoformat() if self.date else f"{UNDATED_PREFIX}{self.pk}"
+        return edition_segment(self.date, self.pk)
 
 
 class PageQuerySet(models.QuerySet):
@@ -90,8 +99,7 @@ class Page(models.Model):
 
     @property
     def url_segment(self):
-        """The page's part of its URLs: its number, e.g. "1", or "x7"."""
-        return self.number or f"{UNNUMBERED_PREFIX}{self.pk}"
+        return page_segment(self.number, self.pk)
 
     @property
     def url_args(self):
@@ -290,6 +298,10 @@ class SearchDocument(models.Model):
     @property
     def record(self):
         return self.article or self.brief or self.photo
+
+    @property
+    def record_id(self):
+        return self.article_id or self.brief_id or self.photo_id
 
 
 class DictionaryWord(models.Model):

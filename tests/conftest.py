@@ -12,6 +12,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS, TIMEOUT_MS, T
 from django.core.cache import cache
 
 from articles.importer import PageFacts, import_file, import_text
+from articles.models import Column, Edition
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_836e624efba3a217.txt"
@@ -25,6 +26,17 @@ def page_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
     cache.clear()
     return cache
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """The seed and the sample pages, imported once for the module's read-only tests."""
+    with django_db_blocker.unblock():
+        for path in [SEED, *sorted(PAGES.glob("sample-*.txt"))]:
+            import_file(path)
+        yield
+        Edition.objects.all().delete()
+        Column.objects.all().delete()
 
 
 @pytest.fixture

@@ -98,6 +98,8 @@ def test_an_upload_is_previewed_and_nothing_is_saved(editor_client, db):
     content = response.content.decode()
     assert "解析预览" in content
     assert "“沧溟-2”潜水器完成万米级海试" in content and "记者 周启航 通讯员 沈一帆" in content
+    assert "<small>国产深海装备再添利器</small>" in content  # a kicker
+    assert "<small>——记青岚农业大学作物分子育种创新团队</small>" in content  # a subtitle
     assert Page.objects.count() == 0
 
 
@@ -218,7 +220,7 @@ def test_a_saved_headline_shows_on_the_site_and_in_search_at_once(editor_client,
     assert response.status_code == 302
     record.refresh_from_db()
     assert "企业计量能力提升有了指导意见" in client.get(record.get_absolute_url()).content.decode()
-    assert search("指导意见").hits[0].record == record
+    assert search("指导意见").hits[0].url == record.get_absolute_url()
 
 
 def test_a_deleted_photo_leaves_the_site_and_search(editor_client, page):
@@ -252,7 +254,7 @@ def test_a_change_can_be_reverted(editor_client, page):
     editor_client.post(url, change_data(original.instance))
     record.refresh_from_db()
     assert record.title == "计量能力和水平纳入高企认定"
-    assert search('"计量能力和水平"').hits[0].record == record
+    assert search('"计量能力和水平"').hits[0].url == record.get_absolute_url()
 
 
 # The dictionary -------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ class DigestSearchMixin:
         if not search_term.strip():
             return queryset, False
         ids = [
-            hit.record.pk
+            hit.record_id
             for kind in self.search_kinds
             for hit in search(search_term, kind=kind, per_page=ADMIN_HITS).hits
         ]

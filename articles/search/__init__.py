@@ -8,16 +8,24 @@ back with the matched words marked (snippets.py).
 import datetime
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from ..models import SearchDocument
+from ..models import SearchDocument, edition_segment, page_segment
 from . import backends
 from .index import teach_stored_words
 from .query import Query, parse
+from .shared import hit_rows
 from .snippets import SNIPPET_LENGTH, marked, pattern_for
 
 KIND_LABELS = dict(SearchDocument.KINDS)
 MAX_PER_PAGE = 100
+URL_NAMES = {
+    SearchDocument.ARTICLE: "article",
+    SearchDocument.NEWS: "brief",
+    SearchDocument.TEASER: "brief",
+    SearchDocument.PHOTO: "photo",
+}
 
 
 @dataclass
@@ -29,7 +37,7 @@ class Hit:
     url: str
     date: datetime.date | None
     page: str
-    record: object
+    record_id: int
 
     @property
     def kind_label(self) -> str:
@@ -73,21 +81,23 @@ def search(
     filters = backends.Filters(kind, date_from, date_to, column_id, page_number)
     ids, results.counts = backends.run(parsed, filters, order, per_page, (page - 1) * per_page)
     results.count = results.counts.get(kind, 0) if kind else sum(results.counts.values())
-    documents = SearchDocument.objects.select_related(
-        "article__page__edition", "brief__page__edition", "photo__page__edition"
-    ).in_bulk(ids)
+    # What a hit shows and links to is all kept on its document: no record is loaded.
+    rows = hit_rows(ids)
     pattern = pattern_for(parsed.highlights)
-    for document in (documents[pk] for pk in ids if pk in documents):
-        results.hits.append(
-            Hit(
-                kind=document.kind,
-                plain_title=document.title,
-                title=marked(document.title, pattern),
-                snippet=marked(document.text, pattern, SNIPPET_LENGTH),
-                url=document.record.get_absolute_url(),
-                date=document.date,
-                page=document.page_number,
-                record=document.record,
-            )
-        )
+    results.hits = [_hit(rows[pk], pattern) for pk in ids if pk in rows]
     return results
+
+
+def _hit(row: dict, pattern) -> Hit:
+    record_id = row["article_id"] or row["brief_id"] or row["photo_id"]
+    segments = [edition_segment(row["date"], row["edition_id"]), page_segment(row["page_number"], row["page_id"])]
+    return Hit(
+        kind=row["kind"],
+        plain_title=row["title"],
+        title=marked(row["title"], pattern),
+        snippet=marked(row["text"], pattern, SNIPPET_LENGTH),
+        url=reverse(URL_NAMES[row["kind"]], args=[*segments, record_id]),
+        date=row["date"],
+        page=row["page_number"],
+        record_id=record_id,
+    )

@@ -8,6 +8,7 @@ written in the caller's transaction, so the index never disagrees with the site.
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.db.models import F
 
 from ..body import body_to_blocks
 from ..models import Article, Brief, DictionaryWord, Page, Photo, SearchDocument
@@ -15,6 +16,7 @@ from .terms import add_words, grams, normalize, words
 from .vectors import tsvector_literal
 
 BATCH = 500
+PAGES_PER_BATCH = 50
 _taught = False
 
 
@@ -87,20 +89,27 @@ def index_page(page: Page) -> None:
 
 
 def rebuild() -> int:
-    """Index every record from scratch; the number of documents written."""
+    """Index every record from scratch; the number of documents written.
+
+    Page by page, oldest edition first, so that document ids run from old to new
+    as they do when editions are imported day by day: SQLite reads a large
+    result newest first by id (sqlite.py)."""
+    pages = Page.objects.order_by(F("edition__date").asc(nulls_first=True), "edition_id", "number_sort", "pk")
+    page_ids = list(pages.values_list("pk", flat=True))
+    count = 0
     with transaction.atomic():
         SearchDocument.objects.all().delete()
-        count = 0
-        for model in (Article, Brief, Photo):
-            records = model.objects.select_related("page__edition").order_by("pk")
-            batch = []
-            for record in records.iterator(chunk_size=BATCH):
-                batch.append(record)
-                if len(batch) == BATCH:
-                    index_records(batch)
-                    count, batch = count + len(batch), []
-            index_records(batch)
-            count += len(batch)
+        for start in range(0, len(page_ids), PAGES_PER_BATCH):
+            chunk = page_ids[start : start + PAGES_PER_BATCH]
+            order = {page_id: number for number, page_id in enumerate(chunk)}
+            records = [
+                record
+                for model in (Article, Brief, Photo)
+                for record in model.objects.filter(page_id__in=chunk).select_related("page__edition")
+            ]
+            records.sort(key=lambda record: (order[record.page_id], record.position, record.pk))
+            index_records(records)
+            count += len(records)
     return count
 
 

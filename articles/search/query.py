@@ -103,10 +103,16 @@ def query_words(text: str) -> list[str]:
 
 GRAM_COLUMNS = "{title_grams body_grams}"
 WORD_COLUMNS = "{title_words body_words}"
+HEADLINE_COLUMNS = "{title_words title_grams}"
+TERM_COLUMNS = "{title_words title_grams body_words body_grams}"
 
 
 def fts5_phrase(phrase: Phrase) -> str:
     quoted = '"' + " ".join(phrase.grams) + '"' + (" *" if phrase.prefix else "")
+    if phrase.grams == (phrase.text,) and not phrase.prefix:
+        # "电动", "a330": the one gram is the whole word, the same token in both
+        # streams, so one phrase over every column reads its matches once, not twice.
+        return f"{TERM_COLUMNS} : {quoted}"
     clause = f"{GRAM_COLUMNS} : {quoted}"
     if runs(phrase.text) == [phrase.text] and not phrase.prefix:
         # A whole-word match scores too, in the columns jieba filled.
@@ -121,7 +127,18 @@ def fts5(phrases: list[Phrase], operator: str, excluded: list[Phrase]) -> str:
 def fts5_near(phrases: list[Phrase], distance: int, excluded: list[Phrase]) -> str:
     """All phrases within distance terms of each other, in the same column."""
     quoted = " ".join('"' + " ".join(phrase.grams) + '"' + (" *" if phrase.prefix else "") for phrase in phrases)
-    return fts5_excluding(f"NEAR({quoted}, {distance})", excluded)
+    return fts5_excluding(f"{GRAM_COLUMNS} : NEAR({quoted}, {distance})", excluded)
+
+
+def fts5_in_headline(expression: str) -> str:
+    """The expression matched within the headline columns alone: FTS5 intersects
+    this column filter with those inside the expression."""
+    return f"{HEADLINE_COLUMNS} : ({expression})"
+
+
+def fts5_of_kind(expression: str, kind: str) -> str:
+    """Only documents of one kind: the index holds each document's kind as a column."""
+    return f'({expression}) AND kind : "{kind}"' if kind else expression
 
 
 def fts5_excluding(expression: str, excluded: list[Phrase]) -> str:

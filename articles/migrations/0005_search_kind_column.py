@@ -1,0 +1,53 @@
+"""The FTS5 index gets the document's kind as a column of its own.
+
+Counting hits per kind, and keeping to one kind, can then be answered from the
+index alone ("... AND kind : news"), without reading a document row for every
+match: at 100,000 documents that join was most of a common word's search time.
+PostgreSQL's index is unchanged.
+"""
+
+from django.db import migrations
+
+OLD_COLUMNS = "title_words, title_grams, body_words, body_grams"
+COLUMNS = f"{OLD_COLUMNS}, kind"
+
+
+def fts5(columns):
+    new = ", ".join(f"new.{column.strip()}" for column in columns.split(","))
+    old = ", ".join(f"old.{column.strip()}" for column in columns.split(","))
+    return [
+        f"CREATE VIRTUAL TABLE articles_search USING fts5({columns}, content='articles_searchdocument',"
+        " content_rowid='id', tokenize='unicode61 remove_diacritics 0')",
+        f"CREATE TRIGGER articles_search_insert AFTER INSERT ON articles_searchdocument BEGIN"
+        f" INSERT INTO articles_search(rowid, {columns}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER articles_search_delete AFTER DELETE ON articles_searchdocument BEGIN"
+        f" INSERT INTO articles_search(articles_search, rowid, {columns}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER articles_search_update AFTER UPDATE ON articles_searchdocument BEGIN"
+        f" INSERT INTO articles_search(articles_search, rowid, {columns}) VALUES ('delete', old.id, {old});"
+        f" INSERT INTO articles_search(rowid, {columns}) VALUES (new.id, {new}); END",
+        # Index what is already stored, from the documents table.
+        "INSERT INTO articles_search(articles_search) VALUES ('rebuild')",
+    ]
+
+
+DROP = [
+    "DROP TRIGGER articles_search_update",
+    "DROP TRIGGER articles_search_delete",
+    "DROP TRIGGER articles_search_insert",
+    "DROP TABLE articles_search",
+]
+
+
+def run(statements):
+    def operation(apps, schema_editor):
+        if schema_editor.connection.vendor == "sqlite":
+            for statement in statements:
+                schema_editor.execute(statement)
+
+    return operation
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0004_history_and_dictionary")]
+
+    operations = [migrations.RunPython(run(DROP + fts5(COLUMNS)), run(DROP + fts5(OLD_COLUMNS)))]

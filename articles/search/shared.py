@@ -1,0 +1,114 @@
+"""What both backends share: the reader's filters, the ranking tiers, and the SQL
+that joins ranked matches to the documents table "d"."""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from . import query as q
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    date_from: object = None
+    date_to: object = None
+    column_id: int | None = None
+    page_number: str = ""
+
+    @property
+    def beyond_kind(self) -> bool:
+        """Whether a filter other than the kind applies: those need the documents table."""
+        return bool(self.date_from or self.date_to or self.column_id or self.page_number)
+
+    def sql(self, with_kind: bool = True) -> tuple[str, list]:
+        """WHERE clauses on the documents table, as "d"."""
+        clauses, params = [], []
+        if with_kind and self.kind:
+            clauses.append("d.kind = %s")
+            params.append(self.kind)
+        if self.date_from:
+            clauses.append("d.date >= %s")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("d.date <= %s")
+            params.append(self.date_to)
+        if self.column_id:
+            clauses.append("d.column_id = %s")
+            params.append(self.column_id)
+        if self.page_number:
+            clauses.append("d.page_number = %s")
+            params.append(self.page_number)
+        return (" AND ".join(clauses) or "1 = 1"), params
+
+
+def tiers(parsed: q.Query) -> list[tuple[str, list[q.Phrase]]]:
+    """(operator, phrases) for each ranking tier that this query has."""
+    found = [("AND", parsed.terms)]
+    # When every term is one word, the words' tier would match the same records again.
+    if parsed.words != parsed.terms:
+        found.append(("AND", parsed.words))
+    if len(parsed.terms) > 1:
+        found.append(("OR", parsed.terms))
+    return found
+
+
+def ordering(order: str) -> str:
+    """ORDER BY over ranked matches "m" joined to their documents "d"."""
+    if order != "newest":
+        return "m.tier, m.score, d.id"
+    if connection.vendor == "sqlite":
+        return "d.date IS NULL, d.date DESC, m.tier, m.score, d.id"
+    return "d.date DESC NULLS LAST, m.tier, m.score, d.id"
+
+
+def joined_ids(matches: tuple[str, list], filters: Filters, order: str, limit: int, offset: int) -> list[int]:
+    """One page of ranked matches, filtered and ordered on the documents table."""
+    sql, params = matches
+    where, where_params = filters.sql()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.id FROM ({sql}) m JOIN articles_searchdocument d ON d.id = m.id"
+            f" WHERE {where} ORDER BY {ordering(order)} LIMIT %s OFFSET %s",
+            [*params, *where_params, limit, offset],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def joined_counts(matching: tuple[str, list], filters: Filters) -> dict[str, int]:
+    """Hits per kind of an unranked match, "FROM ... WHERE ..." over the documents "d"."""
+    sql, params = matching
+    where, where_params = filters.sql(with_kind=False)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT d.kind, COUNT(*) FROM {sql} AND {where} GROUP BY d.kind", [*params, *where_params])
+        return dict(cursor.fetchall())
+
+
+HIT_COLUMNS = [
+    "id",
+    "kind",
+    "title",
+    "text",
+    "date",
+    "page_number",
+    "page_id",
+    "edition_id",
+    "article_id",
+    "brief_id",
+    "photo_id",
+]
+
+
+def hit_rows(ids: list[int]) -> dict[int, dict]:
+    """What each hit shows and links to, by document id, in one plain query: building
+    it through the ORM cost more than a rare word's whole search."""
+    if not ids:
+        return {}
+    columns = ", ".join(f"p.{name}" if name == "edition_id" else f"d.{name}" for name in HIT_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns} FROM articles_searchdocument d JOIN articles_page p ON p.id = d.page_id"
+            f" WHERE d.id IN ({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        return {row[0]: dict(zip(HIT_COLUMNS, row, strict=True)) for row in cursor.fetchall()}
