@@ -4,7 +4,8 @@ one stylesheet and no scripts or inline styles; and Chinese error pages."""
 import re
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.views.defaults import server_error
 
 from articles.models import Article, Brief, Column, Photo
@@ -84,3 +85,13 @@ def test_a_server_error_says_so_in_chinese(db):
     html = response.content.decode()
     assert response.status_code == 500
     assert '<html lang="zh-CN">' in html and "服务器出错了" in html
+
+
+def test_a_refused_form_says_so_in_chinese_without_inline_style(db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("admin:login"), {"username": "x", "password": "y"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert '<html lang="zh-CN">' in html and "表单已过期" in html
+    # Django's own page styles itself inline, which the Content-Security-Policy blocks.
+    assert " style=" not in html and "<style" not in html
