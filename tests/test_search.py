@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 from articles.importer import import_file
 from articles.models import Article, Brief, Column, Photo, SearchDocument
 from articles.search import search
+from articles.search.snippets import SNIPPET_LENGTH, marked, pattern_for
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_836e624efba3a217.txt"
+# The corpus is imported outside the tests' transactions; this mark makes sure a
+# database is set up even when only tests that read the corpus are run.
+pytestmark = pytest.mark.django_db
 
 
 def first_hit(query, **filters):
@@ -115,6 +119,12 @@ def test_a_figure_is_marked_across_the_pages_stray_spaces(corpus):
 
 def test_a_traditional_query_marks_the_simplified_text(corpus):
     assert "<mark>电动化</mark>" in search("電動化").hits[0].title
+
+
+def test_a_snippet_of_traditional_text_marks_a_simplified_query_far_into_it():
+    text = "前言。" * 60 + "國家試點公共領域車輛全面電動化。" + "結語。" * 20
+    snippet = marked(text, pattern_for(["电动化"]), SNIPPET_LENGTH)
+    assert "<mark>電動化</mark>" in snippet and snippet.startswith("…") and snippet.endswith("…")
 
 
 def test_counts_per_kind_and_the_kind_filter(corpus):
@@ -309,10 +319,11 @@ def test_a_photo_caption_edit_is_searchable(seed):
 
 def test_reindex_rebuilds_the_same_results(seed, capsys):
     before = [(hit.kind, hit.url) for hit in search("高新区", per_page=100).hits]
+    documents = SearchDocument.objects.count()
     SearchDocument.objects.all().delete()
     assert search("高新区").count == 0
     call_command("reindex")
-    assert "indexed 19 records" in capsys.readouterr().out
+    assert f"indexed {documents} records" in capsys.readouterr().out
     assert [(hit.kind, hit.url) for hit in search("高新区", per_page=100).hits] == before
 
 

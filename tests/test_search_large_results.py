@@ -87,3 +87,10 @@ def test_counting_from_the_index_agrees_with_counting_documents(corpus, monkeypa
     monkeypatch.setattr(shared.Filters, "beyond_kind", property(lambda self: True))
     assert [search(query).counts for query in queries] == from_index == few
     assert any(len(counts) > 1 for counts in few)
+
+
+def test_the_index_merges_its_segments_eight_at_a_time(db):
+    # Fewer merges while indexing (migration 0005); FTS5 keeps the setting in its config table.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT v FROM articles_search_config WHERE k = 'automerge'")
+        assert cursor.fetchone() == (8,)

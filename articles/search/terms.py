@@ -15,7 +15,9 @@ simplified Chinese, and the stray spaces the page put between digits and Han
 characters are dropped, so "147家" finds "集群 147 家".
 """
 
+import functools
 import logging
+import operator
 import re
 import threading
 import unicodedata
@@ -28,6 +30,7 @@ jieba.setLogLevel(logging.WARNING)
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"[{_HAN}]+|[0-9a-z]+")
+_RUN_KINDS = re.compile(rf"([{_HAN}]+)|([0-9a-z]+)")  # the same runs, Han in the first group
 _IS_HAN = re.compile(rf"[{_HAN}]")
 # "集群 147 家", "2 月 9 日": a space next to a digit or Latin letter carries no meaning.
 _STRAY_SPACE = re.compile(rf"(?<=[{_HAN}])\s+(?=[0-9a-z])|(?<=[0-9a-z])\s+(?=[{_HAN}])")
@@ -60,21 +63,33 @@ MAX_TERM = 64
 
 
 def run_grams(run: str) -> list[str]:
-    if not is_han(run):
-        return [run[:MAX_TERM]]
+    return _han_grams(run) if is_han(run) else [run[:MAX_TERM]]
+
+
+def _han_grams(run: str) -> list[str]:
     if len(run) == 1:
         return [run]
-    return [run[0], *(run[i : i + 2] for i in range(len(run) - 1)), run[-1]]
+    return [run[0], *map(operator.add, run[:-1], run[1:]), run[-1]]
 
 
 def grams(text: str) -> list[str]:
     """The grams of a normalised text, in order."""
-    return [gram for run in runs(text) for gram in run_grams(run)]
+    found: list[str] = []
+    for han, other in _RUN_KINDS.findall(text):
+        found += _han_grams(han) if han else [other[:MAX_TERM]]
+    return found
 
 
 def words(text: str) -> list[str]:
     """jieba's words of a normalised text, search mode, without punctuation."""
-    return [word for word in jieba.cut_for_search(text) if len(word) <= MAX_TERM and _WORD.match(word)]
+    return [word for word in jieba.cut_for_search(text) if _is_term(word)]
+
+
+# Indexing asks this of every word jieba gives, and a paper's words repeat: the
+# answers are kept (a dictionary lookup is several times quicker than the match).
+@functools.lru_cache(maxsize=200_000)
+def _is_term(word: str) -> bool:
+    return len(word) <= MAX_TERM and _WORD.match(word) is not None
 
 
 def forget_word(word: str) -> None:
