@@ -299,10 +299,6 @@ class SearchDocument(models.Model):
     def record(self):
         return self.article or self.brief or self.photo
 
-    @property
-    def record_id(self):
-        return self.article_id or self.brief_id or self.photo_id
-
 
 class DictionaryWord(models.Model):
     """A word jieba should keep whole, such as a name or a term: "李争粉", "物超人"."""

@@ -84,19 +84,9 @@ def joined_counts(matching: tuple[str, list], filters: Filters) -> dict[str, int
         return dict(cursor.fetchall())
 
 
-HIT_COLUMNS = [
-    "id",
-    "kind",
-    "title",
-    "text",
-    "date",
-    "page_number",
-    "page_id",
-    "edition_id",
-    "article_id",
-    "brief_id",
-    "photo_id",
-]
+# A hit's document columns, and its page's edition (for the URL).
+HIT_COLUMNS = ["id", "kind", "title", "text", "date", "page_number", "page_id", "edition_id"]
+HIT_COLUMNS += ["article_id", "brief_id", "photo_id"]
 
 
 def hit_rows(ids: list[int]) -> dict[int, dict]:

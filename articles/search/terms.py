@@ -15,7 +15,6 @@ simplified Chinese, and the stray spaces the page put between digits and Han
 characters are dropped, so "147家" finds "集群 147 家".
 """
 
-import functools
 import logging
 import operator
 import re
@@ -35,6 +34,12 @@ _IS_HAN = re.compile(rf"[{_HAN}]")
 # "集群 147 家", "2 月 9 日": a space next to a digit or Latin letter carries no meaning.
 _STRAY_SPACE = re.compile(rf"(?<=[{_HAN}])\s+(?=[0-9a-z])|(?<=[0-9a-z])\s+(?=[{_HAN}])")
 _WORD = re.compile(rf"^[{_HAN}0-9a-z]+$")
+# A term longer than this is noise (a run of Latin letters or digits); it is cut.
+MAX_TERM = 64
+# A whole word among words joined by spaces, of letters, digits and Han characters only.
+# A word of one character ("的", "在": an eighth of a text's terms) is left out: no query
+# looks for one among the words, as a query of one character matches the grams.
+_WHOLE_TERM = re.compile(rf"(?<!\S)[{_HAN}0-9a-z]{{2,{MAX_TERM}}}(?!\S)")
 _dictionary_lock = threading.Lock()
 _taught: set[str] = set()
 
@@ -58,9 +63,6 @@ def is_han(run: str) -> bool:
     return bool(_IS_HAN.match(run))
 
 
-# A term longer than this is noise (a run of Latin letters or digits); it is cut.
-MAX_TERM = 64
-
 
 def run_grams(run: str) -> list[str]:
     return _han_grams(run) if is_han(run) else [run[:MAX_TERM]]
@@ -81,15 +83,11 @@ def grams(text: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    """jieba's words of a normalised text, search mode, without punctuation."""
-    return [word for word in jieba.cut_for_search(text) if _is_term(word)]
-
-
-# Indexing asks this of every word jieba gives, and a paper's words repeat: the
-# answers are kept (a dictionary lookup is several times quicker than the match).
-@functools.lru_cache(maxsize=200_000)
-def _is_term(word: str) -> bool:
-    return len(word) <= MAX_TERM and _WORD.match(word) is not None
+    """jieba's words of a normalised text, search mode, of two characters or more,
+    without punctuation."""
+    # One pass of a regular expression over the words joined by spaces is quicker than
+    # a test of each word: at 350 words an article, the test took an eighth of jieba's time.
+    return _WHOLE_TERM.findall(" ".join(jieba.cut_for_search(text)))
 
 
 def forget_word(word: str) -> None:
