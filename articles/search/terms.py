@@ -63,7 +63,6 @@ def is_han(run: str) -> bool:
     return bool(_IS_HAN.match(run))
 
 
-
 def run_grams(run: str) -> list[str]:
     return _han_grams(run) if is_han(run) else [run[:MAX_TERM]]
 
