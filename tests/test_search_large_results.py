@@ -4,6 +4,7 @@ index alone. The fixture pages are small, so LARGE is lowered to reach it."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import SearchDocument
 from articles.search import search, shared, sqlite
@@ -94,3 +95,15 @@ def test_the_index_merges_its_segments_eight_at_a_time(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT v FROM articles_search_config WHERE k = 'automerge'")
         assert cursor.fetchone() == (8,)
+
+
+def test_counts_per_kind_are_counted_only_when_asked_for(corpus, large):
+    with CaptureQueriesContext(connection) as searching:
+        results = search(WORD, kind="news")
+    with CaptureQueriesContext(connection) as counting:
+        counts = results.counts
+    # Searching counts the news alone; asking for every kind counts them all at once.
+    assert not any(query["sql"].count("COUNT(") > 1 for query in searching)
+    assert [query["sql"].count("COUNT(") for query in counting] == [1 + len(sqlite.MINOR_KINDS)]
+    assert results.count == counts["news"] == len(results.hits)
+    assert sum(counts.values()) == search(WORD).count

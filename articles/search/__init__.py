@@ -6,7 +6,9 @@ back with the matched words marked (snippets.py).
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -48,10 +50,16 @@ class Hit:
 class Results:
     query: Query
     hits: list[Hit] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)  # hits per kind, before the kind filter
     count: int = 0  # hits after every filter
     page: int = 1
     per_page: int = 20
+    # Hits per kind, before the kind filter: counted when first asked for (the results
+    # page shows them; the API and the suggestions do not), unless they came with the count.
+    count_kinds: Callable[[], dict[str, int]] = field(default=dict, repr=False)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        return self.count_kinds()
 
     @property
     def pages(self) -> int:
@@ -79,8 +87,7 @@ def search(
     if not parsed:
         return results
     filters = backends.Filters(kind, date_from, date_to, column_id, page_number)
-    ids, results.counts = backends.run(parsed, filters, order, per_page, (page - 1) * per_page)
-    results.count = results.counts.get(kind, 0) if kind else sum(results.counts.values())
+    ids, results.count, results.count_kinds = backends.run(parsed, filters, order, per_page, (page - 1) * per_page)
     # What a hit shows and links to is all kept on its document: no record is loaded.
     rows = hit_rows(ids)
     pattern = pattern_for(parsed.highlights)

@@ -19,12 +19,12 @@ from .shared import Filters
 __all__ = ["Filters", "run"]
 
 
-def run(parsed: q.Query, filters: Filters, order: str, limit: int, offset: int) -> tuple[list[int], dict[str, int]]:
-    """The ids of one page of hits, best first (or newest first), and the hit count per kind
-    (before the kind filter, after the others)."""
+def run(parsed: q.Query, filters: Filters, order: str, limit: int, offset: int):
+    """(ids, count, count_kinds): the ids of one page of hits, best first (or newest
+    first); how many hits there are after every filter; and a function giving the
+    hits per kind before the kind filter, at no cost when counting found them."""
     backend = postgres if connection.vendor == "postgresql" else sqlite
-    counts = backend.counts(parsed, filters)
-    count = counts.get(filters.kind, 0) if filters.kind else sum(counts.values())
+    count, count_kinds = backend.count(parsed, filters)
     if not count or offset >= count:
-        return [], counts
-    return backend.ranked_ids(parsed, filters, order, limit, offset, count), counts
+        return [], count, count_kinds
+    return backend.ranked_ids(parsed, filters, order, limit, offset, count), count, count_kinds

@@ -1,6 +1,9 @@
 """The PostgreSQL backend: a tsvector of our own terms per document, with a GIN index,
 ranked with ts_rank_cd(); headline terms weigh A (vectors.py)."""
 
+from collections.abc import Callable
+from functools import partial
+
 from . import query as q
 from .shared import Filters, joined_counts, joined_ids, tiers
 
@@ -8,11 +11,14 @@ from .shared import Filters, joined_counts, joined_ids, tiers
 TS_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
 
-def counts(parsed: q.Query, filters: Filters) -> dict[str, int]:
+def count(parsed: q.Query, filters: Filters) -> tuple[int, Callable[[], dict[str, int]]]:
+    """The hits after every filter, and a function giving the hits per kind before the
+    kind filter: one query counts both."""
     query = q.tsquery(parsed.words, "AND", parsed.excluded)
     if len(parsed.terms) > 1:
         query = f"({query}) | ({q.tsquery(parsed.terms, 'OR', parsed.excluded)})"
-    return joined_counts(("articles_searchdocument d WHERE d.vector @@ %s::tsquery", [query]), filters)
+    found = joined_counts(("articles_searchdocument d WHERE d.vector @@ %s::tsquery", [query]), filters)
+    return (found.get(filters.kind, 0) if filters.kind else sum(found.values())), partial(dict, found)
 
 
 def ranked_ids(parsed: q.Query, filters: Filters, order: str, limit: int, offset: int, count: int) -> list[int]:
