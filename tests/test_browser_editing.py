@@ -135,6 +135,25 @@ def test_the_admins_own_scripts_work_under_the_strict_policy(open_tab, alice, al
     assert tab.problems == []
 
 
+def test_the_page_form_fits_a_1024_pixel_window(open_tab, alice, seed_page):
+    """No field runs past the form's right edge; the briefs' and photos' tables
+    scroll within their own boxes instead."""
+    tab = open_tab(1024)
+    log_in(tab, "alice", PASSWORD)
+    tab.go(f"/admin/articles/page/{seed_page.pk}/change/")
+    overrunning = tab.page.evaluate(
+        """() => {
+            const edge = document.querySelector('#content').getBoundingClientRect().right;
+            return [...document.querySelectorAll('textarea, input, select')]
+                .filter(field => !field.closest('.tabular') && field.getBoundingClientRect().right > edge + 1)
+                .map(field => field.id);
+        }"""
+    )
+    assert overrunning == []
+    assert tab.page.evaluate("document.documentElement.scrollWidth") <= 1024
+    tab.screenshot("editor-12-page-change-form")
+
+
 def test_a_locked_out_editor_sees_why_in_chinese(open_tab, alice):
     tab = open_tab()
     for _ in range(5):
