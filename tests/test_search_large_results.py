@@ -1,29 +1,29 @@
-"""SQLite's order for large result sets (articles/search/sqlite.py): per tier, the
-headline matches, then the other matches, each newest first; counts from the
-index alone. The fixture pages are small, so LARGE is lowered to reach it."""
+"""The order of large result sets (articles/search/sqlite.py and postgres.py): per
+tier, the headline matches, then the other matches, each newest first; on SQLite,
+counts from the index alone. The fixture pages are small, so LARGE is lowered to
+reach it. Tests of what only SQLite does say so."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import SearchDocument
-from articles.search import search, shared, sqlite
+from articles.search import postgres, search, shared, sqlite
 
-pytestmark = [
-    # The corpus is imported outside the tests' transactions; this mark makes sure
-    # a database is set up when only this module runs.
-    pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="the order of SQLite's FTS5 backend"),
-]
+# The corpus is imported outside the tests' transactions; this mark makes sure
+# a database is set up when only this module runs.
+pytestmark = pytest.mark.django_db
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index only")
 
 WORD = "发展"  # in several headlines and many more bodies of the fixture pages
 
 
 @pytest.fixture
 def large(monkeypatch):
-    """Every result set counts as large, and is counted from the index alone."""
+    """Every result set counts as large (and on SQLite is counted from the index alone)."""
     monkeypatch.setattr(sqlite, "LARGE", 0)
     monkeypatch.setattr(sqlite, "FEW", 0)
+    monkeypatch.setattr(postgres, "LARGE", 0)
 
 
 def document_ids(hits):
@@ -53,6 +53,7 @@ def test_headline_matches_come_first_then_the_newest(corpus, large):
 def test_the_count_is_the_same_as_when_ranked_whole(corpus, monkeypatch):
     whole = search(WORD, per_page=100)
     monkeypatch.setattr(sqlite, "LARGE", 0)
+    monkeypatch.setattr(postgres, "LARGE", 0)
     large = search(WORD, per_page=100)
     assert large.counts == whole.counts
     assert sorted(hit.url for hit in large.hits) == sorted(hit.url for hit in whole.hits)
@@ -79,6 +80,7 @@ def test_the_kind_filter_keeps_to_its_kind(corpus, large):
     assert results.count == len(results.hits) == results.counts["news"]
 
 
+@sqlite_only
 def test_counting_from_the_index_agrees_with_counting_documents(corpus, monkeypatch):
     queries = [WORD, "科技 发展", "高新区 -昆山", "电动化", "邬思辰", '"全面电动化"', "物超人", "习近平"]
     few = [search(query).counts for query in queries]
@@ -90,6 +92,7 @@ def test_counting_from_the_index_agrees_with_counting_documents(corpus, monkeypa
     assert any(len(counts) > 1 for counts in few)
 
 
+@sqlite_only
 def test_the_index_merges_its_segments_eight_at_a_time(db):
     # Fewer merges while indexing (migration 0005); FTS5 keeps the setting in its config table.
     with connection.cursor() as cursor:
@@ -97,6 +100,7 @@ def test_the_index_merges_its_segments_eight_at_a_time(db):
         assert cursor.fetchone() == (8,)
 
 
+@sqlite_only
 def test_counts_per_kind_are_counted_only_when_asked_for(corpus, large):
     with CaptureQueriesContext(connection) as searching:
         results = search(WORD, kind="news")

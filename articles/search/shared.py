@@ -1,6 +1,7 @@
 """What both backends share: the reader's filters, the ranking tiers, and the SQL
 that joins ranked matches to the documents table "d"."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -73,6 +74,24 @@ def joined_ids(matches: tuple[str, list], filters: Filters, order: str, limit: i
             [*params, *where_params, limit, offset],
         )
         return [row[0] for row in cursor.fetchall()]
+
+
+def walk_parts(parts: list, limit: int, offset: int, count: Callable, fetch: Callable) -> list[int]:
+    """One page of a large result's parts laid end to end (see sqlite.py and postgres.py):
+    fetch(part, limit, offset) gives a part's ids newest first, count(part) how many
+    it has; a part wholly before the page is only counted."""
+    ids: list[int] = []
+    for part in parts:
+        if offset:
+            size = count(part)
+            if size <= offset:
+                offset -= size
+                continue
+        ids += fetch(part, limit - len(ids), offset)
+        offset = 0
+        if len(ids) == limit:
+            break
+    return ids
 
 
 def joined_counts(matching: tuple[str, list], filters: Filters) -> dict[str, int]:

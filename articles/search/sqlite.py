@@ -25,7 +25,7 @@ from django.db import connection
 
 from ..models import SearchDocument
 from . import query as q
-from .shared import Filters, joined_counts, joined_ids, tiers
+from .shared import Filters, joined_counts, joined_ids, tiers, walk_parts
 
 NEAR_DISTANCE = 12
 # bm25 weights of the FTS5 columns: title_words, title_grams, body_words, body_grams, kind.
@@ -105,7 +105,7 @@ def ranked_ids(parsed: q.Query, filters: Filters, order: str, limit: int, offset
         sql, params = _ranked_matches(expressions)
         return _ids(f"SELECT id FROM ({sql}) ORDER BY tier, score, id LIMIT %s OFFSET %s", [*params, limit, offset])
     headlines = [q.fts5_of_kind(expression, filters.kind) for expression in tier_expressions(parsed, headline=True)]
-    return _walk_parts(_parts(expressions, headlines), limit, offset)
+    return walk_parts(_parts(expressions, headlines), limit, offset, _count, _newest)
 
 
 def _ranked_matches(expressions: list[str]) -> tuple[str, list]:
@@ -136,24 +136,11 @@ def _without(expression: str, others: list[str]) -> str:
     return f"({expression}) NOT ({' OR '.join(others)})" if others else expression
 
 
-def _walk_parts(parts: list[str], limit: int, offset: int) -> list[int]:
-    """One page of the parts laid end to end, each newest first; a part wholly before
-    the page is only counted."""
-    ids = []
-    for expression in parts:
-        if offset:
-            size = _count(expression)
-            if size <= offset:
-                offset -= size
-                continue
-        ids += _ids(
-            "SELECT rowid FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT %s OFFSET %s",
-            [expression, limit - len(ids), offset],
-        )
-        offset = 0
-        if len(ids) == limit:
-            break
-    return ids
+def _newest(expression: str, limit: int, offset: int) -> list[int]:
+    return _ids(
+        "SELECT rowid FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT %s OFFSET %s",
+        [expression, limit, offset],
+    )
 
 
 def _count(expression: str) -> int:
