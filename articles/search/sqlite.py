@@ -14,7 +14,7 @@ story, so each of its tiers is given in two parts: first the documents with the
 tier's terms in their headline, then the others, each part newest first (most
 recently indexed: FTS5 reads rowids backwards and stops at the page). Smaller
 result sets are ranked whole by bm25. (bm25 within the headline part was
-measured too: at 100,000 articles it put the median search at 3.4-3.6 ms
+measured too: at 100,000 articles it put the median search at 3.3-3.6 ms
 against 2.3-2.8 ms, most of it scanning the word's matches for its weight.)
 """
 
