@@ -80,3 +80,15 @@ def test_a_reader_walks_from_home_to_a_photo_by_clicking(open_tab, all_pages, wi
     snap(tab, "reader-6-photo")
 
     assert tab.problems == []
+
+
+def test_the_page_strip_and_the_search_kinds_are_pills(open_tab, all_pages):
+    """Links drawn as rounded pills, not as underlined text, the current one filled."""
+    tab = open_tab()
+    pill = "el => { const s = getComputedStyle(el); return [s.borderTopLeftRadius, s.textDecorationLine]; }"
+    for path, links in (("/", ".page-strip a"), ("/search/?q=高新区", ".search-kinds a")):
+        tab.go(path)
+        for link in tab.page.locator(links).all():
+            assert link.evaluate(pill) == ["999px", "none"], (path, link.inner_text())
+    current = tab.page.locator(".search-kinds a[aria-current]")
+    assert current.evaluate("el => getComputedStyle(el).color") == "rgb(255, 255, 255)"
