@@ -444,3 +444,17 @@ def test_a_quote_ending_mid_line_before_a_name_does_not_end_the_paragraph():
     (article,) = structure.articles
     assert article.byline == ""
     assert [block.text for block in article.body if block.kind == "paragraph"][-1].startswith("“这次推进会")
+
+
+def test_an_odd_run_of_headlines_after_their_bodies_gives_each_line_to_one_body():
+    # Three short lines under five bodies without headlines: the odd first line is read
+    # both as a lone leftover teaser and as one of three headlines; it heads one body only.
+    def story(topic):
+        return wrap(f"本报讯 近日，{topic}工作取得新进展。有关方面介绍说，{topic}今年已完成多项任务。")
+
+    topics = ["量子通信网络", "海洋牧场示范", "智慧农业平台", "低空物流航线", "海洋牧场建设"]
+    heads = ["海洋牧场示范建设提速", "智慧农业平台上线运行", "低空物流航线开通运营"]
+    structure = parse(*map(story, topics), *heads)
+    titles = [article.title for article in structure.articles]
+    assert sorted(title for title in titles if title) == sorted(heads)
+    assert not structure.briefs

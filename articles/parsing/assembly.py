@@ -298,10 +298,11 @@ class Assembler:
             if len(shorts) == 3:
                 self.add_head(shorts[2].lines, i + 2, i + 2)
         else:
-            before = len(self.briefs)
+            before, runs_before = len(self.briefs), len(self.loose_runs)
             self.teaser_run(run, i)
             heads = [self.head_of(unit.lines, k, k) for k, unit in enumerate(run, start=i)]
-            self.loose_runs.append(LooseRun(heads, self.briefs[before:]))
+            # Every line as a headline is tried before the odd line alone (flush_teasers).
+            self.loose_runs.insert(runs_before, LooseRun(heads, self.briefs[before:]))
         self.open = None
         return end
 

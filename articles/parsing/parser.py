@@ -39,9 +39,15 @@ def build_structure(text: str) -> PageStructure:
     assembler = Assembler(cut_units(lines))
     assembler.run()
     drafts, headlines = pair_headlines(assembler.drafts, assembler.heads)
+    claimed_lines: set[int] = set()
     for run in assembler.loose_runs:
+        # A line stands in two runs when it is also the odd line of its teasers: once
+        # claimed as a headline, it is no other body's.
+        if any(head.first_unit in claimed_lines for head in run.heads):
+            continue
         if claimed := claim_headless_bodies(run.heads, drafts, headlines):
             headlines.update(claimed)
+            claimed_lines.update(head.first_unit for head in claimed.values())
             teasers = {id(brief) for brief in run.briefs}
             assembler.briefs = [brief for brief in assembler.briefs if id(brief) not in teasers]
     articles = [article_from(draft, headlines.get(d)) for d, draft in enumerate(drafts)]
