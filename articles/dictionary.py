@@ -32,14 +32,16 @@ def records_holding(word: str) -> list:
 def word_added(word: str) -> int:
     """Teach jieba the word and reindex the records that hold it; how many were."""
     add_words([word])
-    records = records_holding(word)
-    index_records(records)
-    return len(records)
+    return _reindex_holding(word)
 
 
 @transaction.atomic
 def word_removed(word: str) -> int:
     forget_word(word)
+    return _reindex_holding(word)
+
+
+def _reindex_holding(word: str) -> int:
     records = records_holding(word)
     index_records(records)
     return len(records)

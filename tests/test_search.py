@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.importer import import_file
-from articles.models import Article, Brief, Column, Photo, SearchDocument
-from articles.search import search
+from articles.models import Article, Brief, Column, DictionaryWord, Photo, SearchDocument
+from articles.search import index, search
 from articles.search.snippets import SNIPPET_LENGTH, marked, pattern_for
+from articles.search.terms import forget_word
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_836e624efba3a217.txt"
 # The corpus is imported outside the tests' transactions; this mark makes sure a
@@ -334,3 +335,17 @@ def test_reindex_numbers_documents_from_the_oldest_edition_to_the_newest(all_pag
     assert dates[0] is None  # the undated edition counts as oldest
     dated = [date for date in dates if date]
     assert dated == sorted(dated) and dated[0] != dated[-1]
+
+
+def test_indexing_in_a_fresh_process_cuts_with_the_editors_words(db, monkeypatch):
+    # A word an editor added in another process: stored, but not yet taught to this one's jieba.
+    word = "公共领域车辆"
+    DictionaryWord.objects.create(word=word)
+    forget_word(word)
+    monkeypatch.setattr(index, "_taught", False)
+    try:
+        article = Article.objects.select_related("page__edition").get(page=import_file(SEED).page, title__contains=word)
+        index.index_records([article])
+        assert word in SearchDocument.objects.get(article=article).title_words.split()
+    finally:
+        forget_word(word)

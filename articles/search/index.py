@@ -67,6 +67,9 @@ def _set_terms(document: SearchDocument, heading: str, body: str) -> None:
 
 def index_records(records: Iterable[Article | Brief | Photo]) -> None:
     """Write (or rewrite) the documents of these records."""
+    # The words editors taught jieba in other processes cut the text here too (an
+    # import or a reindex may be this process's first use of jieba).
+    teach_stored_words()
     records = list(records)
     with transaction.atomic():
         for model, field in ((Article, "article"), (Brief, "brief"), (Photo, "photo")):
