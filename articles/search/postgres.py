@@ -14,7 +14,7 @@ from functools import partial
 from django.db import connection, transaction
 
 from . import query as q
-from .shared import Filters, joined_counts, joined_ids, tiers, walk_parts
+from .shared import Filters, first_column, joined_counts, joined_ids, tiers, walk_parts
 
 # ts_rank_cd weights for D, C, B, A.
 TS_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
@@ -39,7 +39,7 @@ def count(parsed: q.Query, filters: Filters) -> tuple[int, Callable[[], dict[str
         query = f"({query}) | ({q.tsquery(parsed.terms, 'OR', parsed.excluded)})"
     with _through_the_indexes():
         found = joined_counts(("articles_searchdocument d WHERE d.vector @@ %s::tsquery", [query]), filters)
-    return (found.get(filters.kind, 0) if filters.kind else sum(found.values())), partial(dict, found)
+    return filters.total(found), partial(dict, found)
 
 
 def ranked_ids(parsed: q.Query, filters: Filters, order: str, limit: int, offset: int, count: int) -> list[int]:
@@ -85,16 +85,10 @@ def _parts(parsed: q.Query, kind: str) -> list[tuple[str, list]]:
 
 def _count(part: tuple[str, list]) -> int:
     where, params = part
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM articles_searchdocument WHERE {where}", params)
-        return cursor.fetchone()[0]
+    return first_column(f"SELECT COUNT(*) FROM articles_searchdocument WHERE {where}", params)[0]
 
 
 def _newest(part: tuple[str, list], limit: int, offset: int) -> list[int]:
     where, params = part
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id FROM articles_searchdocument WHERE {where} ORDER BY id DESC LIMIT %s OFFSET %s",
-            [*params, limit, offset],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    sql = f"SELECT id FROM articles_searchdocument WHERE {where} ORDER BY id DESC LIMIT %s OFFSET %s"
+    return first_column(sql, [*params, limit, offset])

@@ -22,6 +22,10 @@ class Filters:
         """Whether a filter other than the kind applies: those need the documents table."""
         return bool(self.date_from or self.date_to or self.column_id or self.page_number)
 
+    def total(self, counts: dict[str, int]) -> int:
+        """The hits after the kind filter, from the hits per kind."""
+        return counts.get(self.kind, 0) if self.kind else sum(counts.values())
+
     def sql(self, with_kind: bool = True) -> tuple[str, list]:
         """WHERE clauses on the documents table, as "d"."""
         clauses, params = [], []
@@ -67,12 +71,17 @@ def joined_ids(matches: tuple[str, list], filters: Filters, order: str, limit: i
     """One page of ranked matches, filtered and ordered on the documents table."""
     sql, params = matches
     where, where_params = filters.sql()
+    return first_column(
+        f"SELECT d.id FROM ({sql}) m JOIN articles_searchdocument d ON d.id = m.id"
+        f" WHERE {where} ORDER BY {ordering(order)} LIMIT %s OFFSET %s",
+        [*params, *where_params, limit, offset],
+    )
+
+
+def first_column(sql: str, params: list) -> list:
+    """The first column of every row a query gives."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT d.id FROM ({sql}) m JOIN articles_searchdocument d ON d.id = m.id"
-            f" WHERE {where} ORDER BY {ordering(order)} LIMIT %s OFFSET %s",
-            [*params, *where_params, limit, offset],
-        )
+        cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
 
 

@@ -25,7 +25,7 @@ from django.db import connection
 
 from ..models import SearchDocument
 from . import query as q
-from .shared import Filters, joined_counts, joined_ids, tiers, walk_parts
+from .shared import Filters, first_column, joined_counts, joined_ids, tiers, walk_parts
 
 NEAR_DISTANCE = 12
 # bm25 weights of the FTS5 columns: title_words, title_grams, body_words, body_grams, kind.
@@ -64,7 +64,7 @@ def count(parsed: q.Query, filters: Filters) -> tuple[int, Callable[[], dict[str
     found = _joined_counts(expression, filters) if filters.beyond_kind else _few_counts(expression)
     if found is None:
         return _count(q.fts5_of_kind(expression, filters.kind)), partial(_many_counts, expression)
-    return (found.get(filters.kind, 0) if filters.kind else sum(found.values())), partial(dict, found)
+    return filters.total(found), partial(dict, found)
 
 
 def _many_counts(expression: str) -> dict[str, int]:
@@ -103,7 +103,9 @@ def ranked_ids(parsed: q.Query, filters: Filters, order: str, limit: int, offset
     expressions = [q.fts5_of_kind(expression, filters.kind) for expression in tier_expressions(parsed)]
     if count <= LARGE:
         sql, params = _ranked_matches(expressions)
-        return _ids(f"SELECT id FROM ({sql}) ORDER BY tier, score, id LIMIT %s OFFSET %s", [*params, limit, offset])
+        return first_column(
+            f"SELECT id FROM ({sql}) ORDER BY tier, score, id LIMIT %s OFFSET %s", [*params, limit, offset]
+        )
     headlines = [q.fts5_of_kind(expression, filters.kind) for expression in tier_expressions(parsed, headline=True)]
     return walk_parts(_parts(expressions, headlines), limit, offset, _count, _newest)
 
@@ -137,19 +139,11 @@ def _without(expression: str, others: list[str]) -> str:
 
 
 def _newest(expression: str, limit: int, offset: int) -> list[int]:
-    return _ids(
+    return first_column(
         "SELECT rowid FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT %s OFFSET %s",
         [expression, limit, offset],
     )
 
 
 def _count(expression: str) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM articles_search WHERE articles_search MATCH %s", [expression])
-        return cursor.fetchone()[0]
-
-
-def _ids(sql: str, params: list) -> list[int]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    return first_column("SELECT COUNT(*) FROM articles_search WHERE articles_search MATCH %s", [expression])[0]

@@ -28,8 +28,7 @@ jieba.setLogLevel(logging.WARNING)
 
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUNS = re.compile(rf"[{_HAN}]+|[0-9a-z]+")
-_RUN_KINDS = re.compile(rf"([{_HAN}]+)|([0-9a-z]+)")  # the same runs, Han in the first group
+_RUNS = re.compile(rf"([{_HAN}]+)|([0-9a-z]+)")  # Han runs in the first group, digits and letters in the second
 _IS_HAN = re.compile(rf"[{_HAN}]")
 # "集群 147 家", "2 月 9 日": a space next to a digit or Latin letter carries no meaning.
 _STRAY_SPACE = re.compile(rf"(?<=[{_HAN}])\s+(?=[0-9a-z])|(?<=[0-9a-z])\s+(?=[{_HAN}])")
@@ -56,7 +55,7 @@ def simplified(text: str) -> str:
 
 def runs(text: str) -> list[str]:
     """The Han runs and the digit/Latin runs of a normalised text, in order."""
-    return _RUNS.findall(text)
+    return [match.group() for match in _RUNS.finditer(text)]
 
 
 def is_han(run: str) -> bool:
@@ -76,7 +75,7 @@ def _han_grams(run: str) -> list[str]:
 def grams(text: str) -> list[str]:
     """The grams of a normalised text, in order."""
     found: list[str] = []
-    for han, other in _RUN_KINDS.findall(text):
+    for han, other in _RUNS.findall(text):
         found += _han_grams(han) if han else [other[:MAX_TERM]]
     return found
 
