@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -171,6 +172,17 @@ def test_briefs_and_articles_convert_both_ways(editor_client, page):
     made = Article.objects.get(body="习近平会见柬埔寨首相洪森。")
     act(editor_client, "article", "articles_to_briefs", [made])
     assert Brief.objects.filter(text="习近平会见柬埔寨首相洪森。", kind="news").exists()
+
+
+@pytest.mark.parametrize("action", ["articles_to_briefs", "articles_to_teasers"])
+def test_an_article_without_text_is_refused_with_a_message_and_the_others_convert(editor_client, page, action):
+    empty = Article.objects.create(page=page, position=999)
+    other = article("国家试点公共领域车辆全面电动化")
+    response = act(editor_client, "article", action, [empty, other])
+    assert response.status_code == 302
+    assert Article.objects.filter(pk=empty.pk).exists() and not Article.objects.filter(pk=other.pk).exists()
+    shown = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("没有文字" in message for message in shown) and any("已把 1 篇文章" in message for message in shown)
 
 
 def test_the_tools_page_splits_at_a_paragraph(editor_client, page):

@@ -34,21 +34,23 @@ def swap_selected_headlines(modeladmin, request, queryset):
 
 @admin.action(description="把所选文章转为简讯", permissions=["change"])
 def articles_to_briefs(modeladmin, request, queryset):
-    done = 0
-    for article in queryset:
-        try:
-            article_to_brief(article)
-            done += 1
-        except EditError as error:
-            modeladmin.message_user(request, f"《{article}》：{error}", messages.ERROR)
-    modeladmin.message_user(request, f"已把 {done} 篇文章转为简讯。")
+    _articles_to(Brief.NEWS, "简讯", modeladmin, request, queryset)
 
 
 @admin.action(description="把所选文章转为导读", permissions=["change"])
 def articles_to_teasers(modeladmin, request, queryset):
+    _articles_to(Brief.TEASER, "导读", modeladmin, request, queryset)
+
+
+def _articles_to(kind, noun, modeladmin, request, queryset):
+    done = 0
     for article in queryset:
-        article_to_brief(article, kind=Brief.TEASER)
-    modeladmin.message_user(request, "已转为导读。")
+        try:
+            article_to_brief(article, kind=kind)
+            done += 1
+        except EditError as error:
+            modeladmin.message_user(request, f"《{article}》：{error}", messages.ERROR)
+    modeladmin.message_user(request, f"已把 {done} 篇文章转为{noun}。")
 
 
 @admin.action(description="把所选简讯或导读转为文章", permissions=["change"])
