@@ -34,18 +34,7 @@ class EditionSegment:
         return value
 
 
-class PageSegment:
-    regex = r"[^/]+"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
 register_converter(EditionSegment, "edition")
-register_converter(PageSegment, "page")
 
 urlpatterns = [
     path("", cached_page(reading.home), name="home"),
@@ -61,8 +50,8 @@ urlpatterns = [
     path("search/", search.search_page, name="search"),
     path("api/search", search.search_api, name="search_api"),
     path("<edition:date>/", cached_page(reading.edition), name="edition"),
-    path("<edition:date>/<page:page>/", cached_page(reading.page), name="page"),
-    path("<edition:date>/<page:page>/articles/<int:pk>/", cached_page(reading.article), name="article"),
-    path("<edition:date>/<page:page>/photos/<int:pk>/", cached_page(reading.photo), name="photo"),
-    path("<edition:date>/<page:page>/briefs/<int:pk>/", cached_page(reading.brief), name="brief"),
+    path("<edition:date>/<str:page>/", cached_page(reading.page), name="page"),
+    path("<edition:date>/<str:page>/articles/<int:pk>/", cached_page(reading.article), name="article"),
+    path("<edition:date>/<str:page>/photos/<int:pk>/", cached_page(reading.photo), name="photo"),
+    path("<edition:date>/<str:page>/briefs/<int:pk>/", cached_page(reading.brief), name="brief"),
 ]

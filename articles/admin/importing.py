@@ -28,9 +28,8 @@ class ImportForm(forms.Form):
         upload = data.get("file")
         try:
             if upload:
-                if upload.size > MAX_PAGE_BYTES:
-                    raise PageFileError(f"{upload.name}: larger than the 5 MB limit for one page")
-                data["page_text"] = decode_page_bytes(upload.read(), name=upload.name)
+                # One byte past the limit is enough for decode_page_bytes to refuse the file.
+                data["page_text"] = decode_page_bytes(upload.read(MAX_PAGE_BYTES + 1), name=upload.name)
                 data["source_name"] = upload.name
             elif data.get("text", "").strip():
                 data["page_text"] = decode_page_bytes(data["text"].encode("utf-8"), name="粘贴的文本")

@@ -10,7 +10,7 @@ from ..search import search
 @never_cache
 def healthz(request):
     """200 with {"database": "ok", "search": "ok", ...} when all is well, else 503 saying what is not."""
-    report, healthy = {}, True
+    report = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

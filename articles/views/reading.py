@@ -150,7 +150,6 @@ def article(request, date, page, pk):
     if article.page.url_args != [date, page]:
         return redirect(article, permanent=True)
     on_page = list(article.page.articles.in_reading_order())
-    index = [other.pk for other in on_page].index(article.pk)
     related = related_articles(article)
     # A reverse one-to-one with no row raises (an AttributeError) rather than giving None.
     earlier = getattr(article, "continued_from", None)
@@ -162,8 +161,7 @@ def article(request, date, page, pk):
         "earlier": earlier,
         "note_before": unlinked if "接" in unlinked else "",
         "note_after": unlinked if "接" not in unlinked else "",
-        "previous": on_page[index - 1] if index > 0 else None,
-        "next": on_page[index + 1] if index + 1 < len(on_page) else None,
+        **_neighbours(article, on_page),
         "related": related,
         "title": str(article),
         "description": first_paragraph(article.body)[:DESCRIPTION_LENGTH],
@@ -218,9 +216,10 @@ def _page_lookup(date, page):
     return {"number": page, **_edition_lookup(date, prefix="edition__")}
 
 
-def _neighbours(page, edition_pages):
-    index = [other.pk for other in edition_pages].index(page.pk)
+def _neighbours(item, in_order):
+    """The previous and next of an item (a page in its edition, an article on its page)."""
+    index = [other.pk for other in in_order].index(item.pk)
     return {
-        "previous": edition_pages[index - 1] if index > 0 else None,
-        "next": edition_pages[index + 1] if index + 1 < len(edition_pages) else None,
+        "previous": in_order[index - 1] if index > 0 else None,
+        "next": in_order[index + 1] if index + 1 < len(in_order) else None,
     }
