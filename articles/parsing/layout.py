@@ -5,7 +5,7 @@ caption, a teaser) is decided in ``assembly`` from the units around it.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .bylines import split_trailing_author
@@ -42,7 +42,6 @@ class Unit:
     lines: list[Line]
     text: str
     width: float = 0.0  # the column width, for paragraphs
-    notes: dict = field(default_factory=dict)
 
     @property
     def position(self) -> int:
@@ -51,11 +50,6 @@ class Unit:
     @property
     def block_start(self) -> bool:
         return self.lines[0].lead
-
-    @property
-    def glued_after(self) -> bool:
-        """No blank line between this unit and the next: "计量能力和水平纳入高企认定" ⏎ "本报讯 近日…"."""
-        return self.lines[-1].glued
 
 
 # Every note line holds one of these words; checking for them first keeps the parse fast.
@@ -72,10 +66,9 @@ def starts_article(text: str) -> bool:
 
 
 def line_role(lines: list[Line], i: int) -> str | None:
-    """The kind of a line that is a unit on its own by its words alone, or None."""
+    """The kind of a line that is a unit on its own by its words alone, or None.
+    Only a line holding a note word (NOTE_WORDS) can be one: cut_units asks of those alone."""
     text = lines[i].text
-    if not NOTE_WORDS.search(text):
-        return None
     bare = strip_decorations(text)
     if CONTINUATION_LINE.match(text):
         return CONT
@@ -99,7 +92,7 @@ def headline_link(lines: list[Line], i: int, roles: list[str | None]) -> bool:
     before a line that starts a new block with a leading space.
     """
     line, following = lines[i], lines[i + 1]
-    if not line.glued or following.lead:
+    if following.lead:  # (a line not glued to the next is never asked: cut_units)
         return False
     if line.text[-1].isascii() and line.text[-1].isalnum():
         return False

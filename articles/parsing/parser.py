@@ -121,7 +121,8 @@ def count_countable(text: str) -> int:
 
 
 def output_text(structure: PageStructure) -> str:
-    """All the text fields of a parsed page, as PAGE_FORMAT.md lists them."""
+    """All the text fields of a parsed page, as PAGE_FORMAT.md lists them. An article's
+    column is not among them: it repeats a rubric of structure.columns, counted once."""
     parts = list(structure.page.lines) + list(structure.columns)
     for article in structure.articles:
         parts += [article.kicker, article.title, article.subtitle, article.dateline, article.byline]
