@@ -41,6 +41,17 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = "127.0.0.1"
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+
+
+def postgres_admin(*statements: str) -> None:
+    """Run statements on the server's "postgres" database: creating and dropping scratch ones."""
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
 VENV_BIN = ROOT / ".venv" / "bin"
 PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
 GUNICORN = str(VENV_BIN / "gunicorn")
@@ -78,7 +89,7 @@ class ScratchSite:
         elif database == "postgres":
             self.postgres_name = f"digest_bench_serving_{os.getpid()}"
             try:
-                self._postgres(f'CREATE DATABASE "{self.postgres_name}"')
+                postgres_admin(f'CREATE DATABASE "{self.postgres_name}"')
             except Exception:
                 shutil.rmtree(self.dir, ignore_errors=True)
                 raise
@@ -97,12 +108,6 @@ class ScratchSite:
             "DIGEST_HTTPS": "0",
             "PYTHONUNBUFFERED": "1",
         }
-
-    def _postgres(self, statement: str) -> None:
-        import psycopg
-
-        with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
-            connection.execute(statement)
 
     def manage(self, *args: str) -> str:
         """Run manage.py with this site's environment; its output."""
@@ -136,7 +141,7 @@ class ScratchSite:
             progress(f"Kept the scratch site: {self.dir}, {self.env['DATABASE_URL']}")
             return
         if self.postgres_name:
-            self._postgres(f'DROP DATABASE IF EXISTS "{self.postgres_name}" WITH (FORCE)')
+            postgres_admin(f'DROP DATABASE IF EXISTS "{self.postgres_name}" WITH (FORCE)')
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

@@ -42,12 +42,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from loopback import POSTGRES_SERVER, postgres_admin
 from search_corpus import KINDS, Dictionary, all_words, article_text, article_words, make_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_NAME = "digest_bench"
 ARTICLES_PER_PAGE = 6
 PAGES_PER_EDITION = 8
@@ -88,7 +88,7 @@ def fresh_database(database, size, keep=False):
         path = Path(directory) / f"{size}.sqlite3"
         connection.settings_dict["NAME"] = str(path)
     else:
-        _postgres_admin(f"DROP DATABASE IF EXISTS {POSTGRES_NAME}", f"CREATE DATABASE {POSTGRES_NAME}")
+        postgres_admin(f"DROP DATABASE IF EXISTS {POSTGRES_NAME}", f"CREATE DATABASE {POSTGRES_NAME}")
     call_command("migrate", verbosity=0)
     try:
         yield
@@ -100,15 +100,7 @@ def fresh_database(database, size, keep=False):
             path.unlink()
             Path(directory).rmdir()
         else:
-            _postgres_admin(f"DROP DATABASE IF EXISTS {POSTGRES_NAME}")
-
-
-def _postgres_admin(*statements):
-    import psycopg
-
-    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as admin:
-        for statement in statements:
-            admin.execute(statement)
+            postgres_admin(f"DROP DATABASE IF EXISTS {POSTGRES_NAME}")
 
 
 # The corpus and the index build ----------------------------------------------------
