@@ -149,13 +149,18 @@ class Record(models.Model):
     position = models.PositiveIntegerField("位置", default=0, help_text="在版面原文中的行号，决定阅读顺序")
 
     objects = RecordQuerySet.as_manager()
+    url_name = ""  # the view each kind of record is read on (articles/urls.py)
 
     class Meta:
         abstract = True
         ordering = ["page", "position", "pk"]
 
+    def get_absolute_url(self):
+        return reverse(self.url_name, args=[*self.page.url_args, self.pk])
+
 
 class Article(Record):
+    url_name = "article"
     kicker = models.TextField("引题", blank=True)
     title = models.TextField("标题", blank=True)
     subtitle = models.TextField("副题", blank=True)
@@ -193,9 +198,6 @@ class Article(Record):
         self.keyword_links.all().delete()
         ArticleKeyword.objects.bulk_create(self.keyword_rows())
 
-    def get_absolute_url(self):
-        return reverse("article", args=[*self.page.url_args, self.pk])
-
     def refresh_derived(self):
         self.body_html = body_to_html(self.body)
         self.keywords = extract_keywords(f"{self.kicker} {self.title} {self.subtitle}", self.body)
@@ -218,6 +220,7 @@ class ArticleKeyword(models.Model):
 
 
 class Brief(Record):
+    url_name = "brief"
     NEWS = "news"
     TEASER = "teaser"
     KINDS = [(NEWS, "简讯"), (TEASER, "导读")]
@@ -239,11 +242,9 @@ class Brief(Record):
     def __str__(self):
         return self.text[:30]
 
-    def get_absolute_url(self):
-        return reverse("brief", args=[*self.page.url_args, self.pk])
-
 
 class Photo(Record):
+    url_name = "photo"
     caption = models.TextField("图片说明", blank=True)
     credit = models.CharField("摄影", max_length=200, blank=True)
     image = models.ImageField("图片", upload_to="photos/%Y/%m/", blank=True)
@@ -256,9 +257,6 @@ class Photo(Record):
 
     def __str__(self):
         return self.caption[:30] or self.credit
-
-    def get_absolute_url(self):
-        return reverse("photo", args=[*self.page.url_args, self.pk])
 
 
 class SearchDocument(models.Model):

@@ -13,7 +13,7 @@ from functools import cached_property
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from ..models import SearchDocument, edition_segment, page_segment
+from ..models import Article, Brief, Photo, SearchDocument, edition_segment, page_segment
 from . import backends
 from .index import teach_stored_words
 from .query import Query, parse
@@ -23,10 +23,10 @@ from .snippets import SNIPPET_LENGTH, marked, pattern_for
 KIND_LABELS = dict(SearchDocument.KINDS)
 MAX_PER_PAGE = 100
 URL_NAMES = {
-    SearchDocument.ARTICLE: "article",
-    SearchDocument.NEWS: "brief",
-    SearchDocument.TEASER: "brief",
-    SearchDocument.PHOTO: "photo",
+    SearchDocument.ARTICLE: Article.url_name,
+    SearchDocument.NEWS: Brief.url_name,
+    SearchDocument.TEASER: Brief.url_name,
+    SearchDocument.PHOTO: Photo.url_name,
 }
 
 
