@@ -125,9 +125,9 @@ def _import_export(path: Path, replace_changed: bool) -> ImportResult:
         structure = structure_from_export(data)
         text, name = str(data["source"]["text"]), str(data["source"]["name"])
         images = [str(photo.get("image", "")) for photo in data["photos"]]
+    except PageFileError:
+        raise
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        if isinstance(error, PageFileError):
-            raise
         raise PageFileError(f"{path}: not a valid page export: {error}") from None
     return import_structure(structure, text, source_name=name, replace_changed=replace_changed, images=images)
 
@@ -195,7 +195,7 @@ def store_records(page: Page, structure: PageStructure, images: list[str]) -> No
     bulk_create_with_history(briefs, Brief, default_change_reason=reason)
     photos = [
         Photo(page=page, position=photo.position, caption=photo.caption, credit=photo.credit, image=image)
-        for photo, image in zip(structure.photos, images + [""] * len(structure.photos), strict=False)
+        for photo, image in zip(structure.photos, images or [""] * len(structure.photos), strict=True)
     ]
     bulk_create_with_history(photos, Photo, default_change_reason=reason)
 
