@@ -22,7 +22,7 @@ import uuid
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 
@@ -32,11 +32,12 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "Last-Modified", "X-
 
 
 def generation() -> str:
-    current = cache.get(GENERATION_KEY)
+    generations = caches["generation"]
+    current = generations.get(GENERATION_KEY)
     if current is None:
         # First use, or the cache lost it: a new generation can only miss, never serve stale pages.
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        current = cache.get(GENERATION_KEY)
+        generations.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        current = generations.get(GENERATION_KEY)
     return current
 
 
@@ -47,7 +48,7 @@ def content_changed() -> None:
 
 
 def _move_generation() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    caches["generation"].set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def page_key(request) -> str:

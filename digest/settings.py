@@ -189,12 +189,19 @@ STORAGES = {
 # A change to the paper makes every cached page stale; the timeout only bounds
 # how long unvisited old pages take room.
 PAGE_CACHE_SECONDS = env_int("DIGEST_PAGE_CACHE_SECONDS", 24 * 3600)
+PAGE_CACHE_DIR = Path(os.environ.get("DIGEST_CACHE_DIR") or VAR_DIR / "cache")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("DIGEST_CACHE_DIR") or str(VAR_DIR / "cache"),
+        "LOCATION": str(PAGE_CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": env_int("DIGEST_CACHE_ENTRIES", 50_000)},
-    }
+    },
+    # The generation alone, apart from the pages: a file cache lists its folder on
+    # every write, which with 10,000 pages made each change of generation take 10 ms.
+    "generation": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(PAGE_CACHE_DIR / "generation"),
+    },
 }
 
 # Security -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS, TIMEOUT_MS, Tab, require_chromium
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from articles.importer import PageFacts, import_file, import_text
 from articles.models import Column, Edition
@@ -23,8 +23,13 @@ PAGES = ROOT / "tests" / "fixtures" / "pages"
 def page_cache(settings):
     """Rendered pages in this process's memory, empty for each test: one test's
     pages are never served to the next, whose database is different."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
-    cache.clear()
+    in_memory = "django.core.cache.backends.locmem.LocMemCache"
+    settings.CACHES = {
+        "default": {"BACKEND": in_memory, "LOCATION": "tests"},
+        "generation": {"BACKEND": in_memory, "LOCATION": "tests-generation"},
+    }
+    for alias in settings.CACHES:
+        caches[alias].clear()
     return cache
 
 

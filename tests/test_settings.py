@@ -1,11 +1,13 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from digest import settings as project_settings
 from digest.settings import env_bool, env_int, env_list
 
 NAME = "DIGEST_TEST_VALUE"
@@ -90,3 +92,9 @@ def test_production_without_allowed_hosts_stops_start_up():
 def test_production_starts_with_a_secret_key_and_hosts():
     result = start_django(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="s3cret", DJANGO_ALLOWED_HOSTS="digest.example.com")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_page_generation_is_kept_apart_from_the_pages():
+    # A file cache lists its folder on every write: the generation has a folder of its own.
+    caches = project_settings.CACHES
+    assert Path(caches["generation"]["LOCATION"]).parent == Path(caches["default"]["LOCATION"])
