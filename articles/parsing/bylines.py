@@ -7,7 +7,15 @@ headline; "…停车位的10%。 丁涛" closes a body with its author.
 import re
 
 from .text import DECORATIONS
-from .vocabulary import DATELINE, LEADING_CONTINUATION, ROLES, TRAILING_CONTINUATION, looks_like_name
+from .vocabulary import (
+    DATELINE,
+    EDITOR_SIGNATURE,
+    LEADING_CONTINUATION,
+    PLACE_ENDINGS,
+    ROLES,
+    TRAILING_CONTINUATION,
+    looks_like_name,
+)
 
 _NAME_SEPARATORS = re.compile(r"[\s、，,]+")
 _ROLE_WORDS = re.compile("|".join(ROLES))
@@ -19,9 +27,27 @@ _SPACED_TRAILING_NAME = re.compile(r"(?<=[。！？”])\s+(?P<name>[\u4e00-\u9f
 
 
 def authors_of(byline: str) -> list[str]:
-    """The names in a byline: "记者 周启航 通讯员 沈一帆" gives ["周启航", "沈一帆"]."""
-    names = _ROLE_WORDS.sub(" ", byline.strip(DECORATIONS + " （）()"))
-    return [name for name in _NAME_SEPARATORS.split(names) if 2 <= len(name) <= 5]
+    """The names in a byline: "记者 周启航 通讯员 沈一帆" gives ["周启航", "沈一帆"];
+    "本报记者  乔  栋  曹继炜" gives ["乔栋", "曹继炜"], "人民网记者  罗  娜" ["罗娜"],
+    and a reader's "河南鄢陵县  邢先生" ["邢先生"]."""
+    tokens = _NAME_SEPARATORS.split(collapse_padding(byline.strip(DECORATIONS + " （）()")))
+    names = []
+    for token in tokens:
+        # "人民网记者" and "本报记者" name an outlet and a role, not a person; "记者金歆" opens on one.
+        token = _ROLE_WORDS.split(token)[-1]
+        # Foreign names keep their dot and their length: "玛丽娜·拉古什".
+        if (2 <= len(token) <= 5 or "·" in token) and not token.endswith(PLACE_ENDINGS) and token != EDITOR_SIGNATURE:
+            names.append(token)
+    return names
+
+
+# Papers pad a two-character name to the width of three: "洪  勇", "本报记者  程 龙  潘俊强".
+_PADDED_NAME = re.compile(r"(?<![^\s、，,])([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?![^\s、，,])")
+
+
+def collapse_padding(text: str) -> str:
+    """"本报记者  徐  靖" as "本报记者 徐靖": the padding inside a name taken out."""
+    return " ".join(_PADDED_NAME.sub(r"\1\2", text).split())
 
 
 def join_bylines(*bylines: str) -> str:

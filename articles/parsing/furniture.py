@@ -4,10 +4,20 @@
 "云川日报" ⏎ "2023年2月10日 星期五 第1版 要闻 …" is a header over two lines.
 """
 
+from dataclasses import dataclass, field
+
 from .lines import Line
 from .structure import PageInfo
 from .text import ends_sentence
-from .vocabulary import HEADER_DATE, HEADER_EDITORS, HEADER_PAGE, HEADER_WEEKDAY, PAPER_NAME
+from .vocabulary import (
+    HEADER_DATE,
+    HEADER_EDITORS,
+    HEADER_PAGE,
+    HEADER_WEEKDAY,
+    PAGE_NUMBER_LINE,
+    PAPER_NAME,
+    QUOTED_PAPER_NAME,
+)
 
 # Furniture is printed in the first or last few lines, never in between.
 EDGE = 3
@@ -43,10 +53,62 @@ def split_furniture(lines: list[Line]) -> tuple[PageInfo, list[Line]]:
     return read_page_info([line.text for line in furniture]), lines[top:bottom]
 
 
+# The editors' box closes a web edition's last PDF page: "本版责编：马  涌", "本版邮箱：…",
+# "欢迎广大读者来稿。…". It starts this close to the end of the page.
+CLOSING_BOX_LINES = 8
+
+
+@dataclass
+class RunningFurniture:
+    """A one-column page without its furniture, and where the furniture stood."""
+
+    page: PageInfo
+    lines: list[Line]
+    breaks: set[int] = field(default_factory=set)  # lines printed just after furniture
+    paper_lines: set[int] = field(default_factory=set)  # lines just above a paper's line
+
+
+def is_paper_line(text: str) -> bool:
+    """The line a web edition prints under every title: "《人民日报》（2025年10月20日 第 02 版）"."""
+    return bool(HEADER_DATE.search(text) and HEADER_PAGE.search(text))
+
+
+def split_running_furniture(lines: list[Line]) -> RunningFurniture:
+    """Take the furniture off a one-column page wherever it stands: the paper's line under
+    each title, the PDF's page numbers ("第 30 页"), and the editors' box at the end."""
+    box = next(
+        (k for k, line in enumerate(lines) if len(lines) - k <= CLOSING_BOX_LINES and HEADER_EDITORS.search(line.text)),
+        len(lines),
+    )
+    kept = RunningFurniture(page=PageInfo(), lines=[])
+    furniture: list[str] = []
+    after_furniture = False
+    for k, line in enumerate(lines):
+        if k >= box or is_furniture(line.text) or PAGE_NUMBER_LINE.match(line.text):
+            furniture.append(line.text)
+            if is_paper_line(line.text):
+                if kept.lines:
+                    kept.paper_lines.add(kept.lines[-1].index)
+            else:
+                after_furniture = True  # a page number: the PDF page turns here
+            continue
+        if after_furniture:
+            kept.breaks.add(line.index)
+        after_furniture = False
+        kept.lines.append(line)
+    kept.page = read_page_info(furniture)
+    return kept
+
+
 def read_page_info(texts: list[str]) -> PageInfo:
     info = PageInfo(lines=texts)
     if date := HEADER_DATE.search(" ".join(texts)):
         info.date = f"{int(date['year']):04d}-{int(date['month']):02d}-{int(date['day']):02d}"
+    if quoted := QUOTED_PAPER_NAME.search(" ".join(texts)):
+        info.paper = quoted["paper"]
+        if page := HEADER_PAGE.search(" ".join(texts)):
+            info.number = page["number"].lstrip("0") or "0"
+        return info
     tokens = " ".join(texts).split()
     for position, token in enumerate(tokens):
         if not info.paper and PAPER_NAME.match(token):

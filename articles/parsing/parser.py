@@ -5,10 +5,11 @@ import re
 
 from .assembly import Assembler, Draft, Head
 from .bylines import authors_of, join_bylines, split_trailing_author, split_trailing_continuation
-from .furniture import split_furniture
+from .furniture import split_furniture, split_running_furniture
 from .layout import cut_units
-from .lines import read_lines
+from .lines import Line, read_lines
 from .matching import claim_headless_bodies, pair_headlines
+from .onecolumn import is_one_column, parse_one_column
 from .structure import PARAGRAPH, Article, Block, PageStructure
 from .text import keep_apart
 
@@ -35,7 +36,18 @@ def parse_page(text: str) -> PageStructure:
 
 
 def build_structure(text: str) -> PageStructure:
-    page, lines = split_furniture(read_lines(text))
+    lines = read_lines(text)
+    if is_one_column(lines):
+        running = split_running_furniture(lines)
+        structure = parse_one_column(running.page, running.lines, running.breaks, running.paper_lines)
+    else:
+        structure = parse_printed_page(lines)
+    keep_fields_apart(structure)
+    return structure
+
+
+def parse_printed_page(lines: list[Line]) -> PageStructure:
+    page, lines = split_furniture(lines)
     assembler = Assembler(cut_units(lines))
     assembler.run()
     drafts, headlines = pair_headlines(assembler.drafts, assembler.heads)
@@ -61,7 +73,6 @@ def build_structure(text: str) -> PageStructure:
         briefs=sorted(assembler.briefs, key=by_position),
         photos=sorted(assembler.photos, key=by_position),
     )
-    keep_fields_apart(structure)
     return structure
 
 

@@ -24,6 +24,11 @@ DATELINE = re.compile(
 ROLES = ("本报特约记者", "本报记者", "本报通讯员", "特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生")
 _ROLE = "|".join(ROLES)
 
+# A note signed by the editors, not by a person: "——编  者".
+EDITOR_SIGNATURE = "编者"
+# The last character of a place that a reader's signature opens with: "河南鄢陵县  邢先生".
+PLACE_ENDINGS = tuple("省市县区州盟旗镇乡村")
+
 # "▶ 本报记者 张伟", "本报记者 孟晴 杜衡", "记者 周启航 通讯员 沈一帆": a line that is only a byline.
 BYLINE_LINE = re.compile(rf"^(?:{_ROLE})\s*{NAME}(?:[\s、，,]+(?:(?:{_ROLE})\s*)?{NAME})*$")
 
@@ -32,6 +37,10 @@ CREDIT_LINE = re.compile(
     rf"^(?:[（(][^（）()]{{0,40}}(?:摄|供图|提供)[）)]"
     rf"|[^，。；！？]{{0,30}}(?:/\s?摄|\s摄|\s?供图)"
     rf"|[{_HAN}]{{1,8}}社发)$"
+)
+# The web edition's credit, with no slash: "新华社记者  卢汉欣摄", "本报记者  张  伟摄".
+SPACED_CREDIT_LINE = re.compile(
+    rf"^[{_HAN}]{{0,8}}(?:{_ROLE}|摄影记者)\s*[{_HAN}·](?:\s*[{_HAN}·]){{1,4}}(?:[\s、]+[{_HAN}·]{{2,5}})*\s?(?:/\s?)?(?:摄|供图)$"
 )
 # A role with no name, waiting for the name line that follows: "新华社记者" ⏎ "牟宇/摄".
 CREDIT_PREFIX = re.compile(rf"^[{_HAN}]{{0,6}}(?:{_ROLE}|摄影记者)$")
@@ -73,12 +82,24 @@ CONTINUATION_LINE = re.compile(rf"^{CONTINUATION}$")
 LEADING_CONTINUATION = re.compile(r"^(?P<note>[（(](?:上接|接)第?\s*[A-Z]?\d{1,2}\s*版[）)])\s*")
 TRAILING_CONTINUATION = re.compile(r"\s*(?P<note>[（(](?:下转|转)第?\s*[A-Z]?\d{1,2}\s*版[）)])$")
 
+# A closing bracketed dateline: "（本报北京、里约热内卢……10月19日电  记者李欣怡、……黄培昭）".
+CLOSING_DATELINE = re.compile(
+    rf"^[（(](?P<dateline>[^（）()]{{2,120}}?\d{{1,2}}月\s?\d{{1,2}}日\s?电)\s*"
+    rf"(?P<byline>(?:{_ROLE})[^（）()]{{1,300}})[）)]$"
+)
+# A note signed by a role rather than a name: "——编  者".
+SIGNATURE_LINE = re.compile(rf"^——\s*(?P<name>[{_HAN}](?:\s*[{_HAN}]){{1,3}})$")
+
 # Page header and footer words: "2023年3月6日 星期一 第1版 要闻 责任编辑：韩雪".
 HEADER_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 HEADER_WEEKDAY = re.compile(r"星期[一二三四五六日天]|(?<![上下本每])周[一二三四五六日]")
-HEADER_EDITORS = re.compile(r"(?:责任|美术|本版|图片|版式|文字)编辑|版式设计|版面设计|责任校对")
+HEADER_EDITORS = re.compile(r"(?:责任|美术|本版|图片|版式|文字)编辑|版式设计|版面设计|责任校对|本版(?:责编|邮箱)")
 HEADER_PAGE = re.compile(r"(?<![详见转接])第\s*(?P<number>[A-Z]?\d{1,3})\s*版")
 PAPER_NAME = re.compile(rf"^[{_HAN}]{{1,10}}报$")
+# The paper named in title marks on a web edition's line: "《人民日报》（2025年10月20日 第 02 版）".
+QUOTED_PAPER_NAME = re.compile(rf"《(?P<paper>[{_HAN}]{{1,10}}报)》")
+# The number a PDF prints at the foot of each of its pages: "第 30 页".
+PAGE_NUMBER_LINE = re.compile(r"^第\s*\d{1,4}\s*页$")
 
 # Common Chinese surnames, for telling a trailing author ("…的10%。 丁涛") from a
 # sentence's last words. Compound surnames first.
