@@ -46,7 +46,7 @@ _PADDED_NAME = re.compile(r"(?<![^\s、，,])([\u4e00-\u9fff])\s+([\u4e00-\u9fff
 
 
 def collapse_padding(text: str) -> str:
-    """"本报记者  徐  靖" as "本报记者 徐靖": the padding inside a name taken out."""
+    """ "本报记者  徐  靖" as "本报记者 徐靖": the padding inside a name taken out."""
     return " ".join(_PADDED_NAME.sub(r"\1\2", text).split())
 
 

@@ -16,6 +16,7 @@ from .vocabulary import (
     HEADER_WEEKDAY,
     PAGE_NUMBER_LINE,
     PAPER_NAME,
+    PAPER_NAME_OPENING,
     QUOTED_PAPER_NAME,
 )
 
@@ -110,6 +111,9 @@ def read_page_info(texts: list[str]) -> PageInfo:
             info.number = page["number"].lstrip("0") or "0"
         return info
     tokens = " ".join(texts).split()
+    if not any(PAPER_NAME.match(token) for token in tokens) and (named := PAPER_NAME_OPENING.search(" ".join(texts))):
+        # "人民日报2025年10月20日 星期一": a typeset header sets the date close to the name.
+        info.paper = named["paper"]
     for position, token in enumerate(tokens):
         if not info.paper and PAPER_NAME.match(token):
             info.paper = token

@@ -29,19 +29,12 @@ the body, from the shapes of the lines alone:
 import re
 from dataclasses import dataclass, field
 
-from .bylines import authors_of, collapse_padding, split_opening, split_trailing_author
+from .bylines import collapse_padding
 from .lines import Line
+from .notes import finish_article, is_author_line, is_credit
 from .structure import PARAGRAPH, SUBHEAD, Article, Block, PageInfo, PageStructure, Photo
 from .text import CLOSERS, ends_sentence, join_lines
-from .vocabulary import (
-    BYLINE_LINE,
-    CLOSING_DATELINE,
-    CREDIT_LINE,
-    DATELINE,
-    SIGNATURE_LINE,
-    SPACED_CREDIT_LINE,
-    looks_like_name,
-)
+from .vocabulary import BYLINE_LINE, DATELINE, SIGNATURE_LINE
 
 # A column of running text at least this wide (in Han characters) is a web page's,
 # not a printed page's: printed columns hold 11 to 20 ("about 11 characters in the
@@ -66,8 +59,6 @@ MAX_LABEL_LENGTH = 4
 # A subhead states a point in a clause: "不少同学反映，实习协议不对等、实习待遇低、缺乏实习指导";
 # a poem line ("有灵猴三两只") is shorter.
 MIN_SUBHEAD_LENGTH = 8
-# Place words that open a reader's signature: "河南鄢陵县  邢先生", "江苏南京市  刘国华".
-_PLACE_END = "省市县区州盟旗镇乡村"
 _SPACES = re.compile(r"\s+")
 
 
@@ -177,7 +168,9 @@ def head_ending_at(pieces: list[Piece], start: int, width: float) -> int | None:
         return None
     # The paper's line under the head: every open piece up to it is the head's.
     end = start
-    while end < len(pieces) and pieces[end].open and not pieces[end].before_paper_line and end - start < MAX_HEAD_PIECES:
+    while end - start < MAX_HEAD_PIECES and end < len(pieces) and pieces[end].open:
+        if pieces[end].before_paper_line:
+            break
         end += 1
     turned = any(piece.after_break for piece in pieces[start + 1 : end + 1])
     if end < len(pieces) and pieces[end].open and pieces[end].before_paper_line and not turned:
@@ -200,29 +193,6 @@ def may_open_head(pieces: list[Piece], start: int) -> bool:
         return True
     before = pieces[start - 1]
     return not before.open or bool(SIGNATURE_LINE.match(before.text)) or before.text[0] in "（("
-
-
-def is_author_line(text: str) -> bool:
-    """The line under a title that names its author: "本报记者  王崟欣", "洪  勇",
-    "陶多多", "玛丽娜·拉古什", "人民网记者  罗  娜", "河南鄢陵县  邢先生"."""
-    if BYLINE_LINE.match(collapse_padding(text)):
-        return True
-    tokens = text.split()
-    if not tokens or any(not is_name_text(token) for token in tokens):
-        return False
-    joined = "".join(tokens)
-    if len(tokens) > 1 and all(len(token) == 1 for token in tokens):  # "洪  勇", "裴  桐"
-        return looks_like_name(joined)
-    last = tokens[-1]
-    if len(tokens) == 1:
-        return looks_like_name(last) or "·" in last
-    # "河南鄢陵县  邢先生", "人民网记者  罗  娜": a place or an outlet, then the name.
-    first = tokens[0]
-    return (first.endswith(tuple(_PLACE_END)) or first.endswith("记者")) and len(joined) <= 14
-
-
-def is_name_text(token: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" or char == "·" for char in token)
 
 
 def article_or_photo(story: Story, width: float, structure: PageStructure) -> None:
@@ -287,35 +257,3 @@ def is_subhead(pieces: list[Piece], k: int, width: float) -> bool:
         return False
     before, after = pieces[k - 1], pieces[k + 1]
     return not before.open and len(after.lines) >= 2
-
-
-def is_credit(text: str) -> bool:
-    return bool(CREDIT_LINE.match(text) or SPACED_CREDIT_LINE.match(text))
-
-
-def finish_article(article: Article) -> None:
-    """Dateline and byline out of the body's first and last paragraphs."""
-    paragraphs = [block for block in article.body if block.kind == PARAGRAPH]
-    if paragraphs:
-        first = paragraphs[0]
-        dateline, byline, _, rest = split_opening(first.text)
-        if dateline:
-            article.dateline, first.text = dateline, rest
-            article.byline = " ".join(part for part in (article.byline, byline) if part)
-        last = paragraphs[-1]
-        if match := CLOSING_DATELINE.match(last.text):
-            # "（本报北京、里约热内卢……10月19日电  记者李欣怡、……黄培昭）" closes the story.
-            article.dateline = article.dateline or match["dateline"]
-            article.byline = " ".join(part for part in (article.byline, match["byline"]) if part)
-            last.text = ""
-        elif (match := SIGNATURE_LINE.match(last.text)) and not article.byline:
-            # "——编  者" signs a note that no reporter wrote: it is the note's byline.
-            article.byline, last.text = _SPACES.sub(" ", match["name"]), ""
-        elif not article.byline and is_author_line(last.text):
-            # "江苏南京市  刘国华" under a reader's letter: the letter's signature.
-            article.byline, last.text = _SPACES.sub(" ", last.text), ""
-        elif not article.byline:
-            last.text, author = split_trailing_author(last.text)
-            article.byline = author
-    article.body = [block for block in article.body if block.text]
-    article.authors = authors_of(article.byline)

@@ -96,6 +96,8 @@ HEADER_WEEKDAY = re.compile(r"星期[一二三四五六日天]|(?<![上下本每
 HEADER_EDITORS = re.compile(r"(?:责任|美术|本版|图片|版式|文字)编辑|版式设计|版面设计|责任校对|本版(?:责编|邮箱)")
 HEADER_PAGE = re.compile(r"(?<![详见转接])第\s*(?P<number>[A-Z]?\d{1,3})\s*版")
 PAPER_NAME = re.compile(rf"^[{_HAN}]{{1,10}}报$")
+# A paper's name run into the date after it: "人民日报2025年10月20日".
+PAPER_NAME_OPENING = re.compile(rf"(?:^|\s)(?P<paper>[{_HAN}]{{1,10}}报)(?=\d)")
 # The paper named in title marks on a web edition's line: "《人民日报》（2025年10月20日 第 02 版）".
 QUOTED_PAPER_NAME = re.compile(rf"《(?P<paper>[{_HAN}]{{1,10}}报)》")
 # The number a PDF prints at the foot of each of its pages: "第 30 页".

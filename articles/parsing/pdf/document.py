@@ -1,0 +1,127 @@
+"""Open a PDF and read each page's glyphs, rules and pictures through pdfminer.six.
+
+Every way a bad PDF can come in ends here, as one PdfRefused with a Chinese
+sentence for the person who gave it: not a PDF, cut short, locked, scanned
+(pictures of text, which need OCR first), set in fonts whose glyphs map to no
+characters, or too large. Nothing is stored before the whole file has been read.
+"""
+
+import io
+import logging
+from dataclasses import dataclass, field
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTLine, LTRect
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+from pdfminer.psexceptions import PSException
+
+from .geometry import Glyph, Rule
+
+# A paper's edition runs to a few dozen pages, a web edition's PDF to a few hundred.
+MAX_PDF_PAGES = 400
+MAX_PDF_BYTES = 200 * 1024 * 1024
+# Below this share of glyphs with a character behind them, the fonts carry no text:
+# pdfminer reads such a glyph as "(cid:123)".
+MIN_MAPPED_SHARE = 0.9
+
+# pdfminer logs a warning for every odd object in a damaged file; the refusal says it once.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+class PdfRefused(ValueError):
+    """The file cannot be read as a newspaper's PDF. str() is a Chinese sentence."""
+
+
+@dataclass
+class Picture:
+    """A raster picture on the page: where it stands, and the PDF object's name."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    name: str
+
+
+@dataclass
+class PdfPage:
+    number: int  # 1-based, in the PDF
+    width: float
+    height: float
+    glyphs: list[Glyph] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    pictures: list[Picture] = field(default_factory=list)
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    return b"%PDF-" in data[:1024]
+
+
+def read_pdf(data: bytes, name: str = "PDF") -> list[PdfPage]:
+    """Every page of the PDF in data, or PdfRefused."""
+    if len(data) > MAX_PDF_BYTES:
+        raise PdfRefused(f"{name}：文件超过 {MAX_PDF_BYTES // (1024 * 1024)} MB，请分成几个文件导入。")
+    if not looks_like_pdf(data):
+        raise PdfRefused(f"{name}：这不是 PDF 文件。")
+    try:
+        pages = list(_read_pages(data, name))
+    except PdfRefused:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise PdfRefused(f"{name}：PDF 已加密，请先用密码解除加密再导入。") from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, AssertionError):
+        raise PdfRefused(f"{name}：PDF 文件已损坏或不完整，无法读取。") from None
+    if not pages:
+        raise PdfRefused(f"{name}：PDF 里没有页面。")
+    glyphs = [glyph for page in pages for glyph in page.glyphs]
+    if not glyphs:
+        raise PdfRefused(f"{name}：PDF 里没有文字，可能是扫描件；请先做文字识别（OCR）再导入。")
+    mapped = sum(1 for glyph in glyphs if not glyph.text.startswith("(cid:"))
+    if mapped < MIN_MAPPED_SHARE * len(glyphs):
+        raise PdfRefused(f"{name}：PDF 的字体没有字符映射，取不出文字；请用原始排版文件重新导出 PDF。")
+    return pages
+
+
+def _read_pages(data: bytes, name: str):
+    parser = PDFParser(io.BytesIO(data))
+    document = PDFDocument(parser)
+    if not document.is_extractable:
+        raise PdfRefused(f"{name}：PDF 禁止提取文字，无法导入。")
+    resources = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(resources, laparams=None)
+    interpreter = PDFPageInterpreter(resources, device)
+    for number, page in enumerate(PDFPage.create_pages(document), start=1):
+        if number > MAX_PDF_PAGES:
+            raise PdfRefused(f"{name}：PDF 超过 {MAX_PDF_PAGES} 页，请分成几个文件导入。")
+        interpreter.process_page(page)
+        yield _page_from_layout(number, device.get_result())
+
+
+def _page_from_layout(number: int, layout) -> PdfPage:
+    x0, y0, x1, y1 = layout.bbox
+    page = PdfPage(number=number, width=x1 - x0, height=y1 - y0)
+    _collect(layout, page)
+    return page
+
+
+def _collect(item, page: PdfPage) -> None:
+    for child in item:
+        if isinstance(child, LTChar):
+            text = child.get_text()
+            if text.strip():
+                page.glyphs.append(Glyph(text, child.x0, child.y0, child.x1, child.y1, child.size, child.fontname))
+        elif isinstance(child, LTImage):
+            page.pictures.append(Picture(child.x0, child.y0, child.x1, child.y1, child.name))
+        elif isinstance(child, LTFigure):
+            before = len(page.pictures)
+            _collect(child, page)
+            if len(page.pictures) > before + 1:
+                continue
+            if len(page.pictures) == before + 1:
+                # An image drawn inside a form: the figure's box is where it is printed.
+                page.pictures[-1] = Picture(child.x0, child.y0, child.x1, child.y1, page.pictures[-1].name)
+        elif isinstance(child, (LTRect, LTLine, LTCurve)):
+            page.rules.append(Rule(child.x0, child.y0, child.x1, child.y1))

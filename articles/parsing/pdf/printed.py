@@ -1,0 +1,395 @@
+"""A printed page's structure from its geometry: what the text alone cannot show.
+
+A typesetter writes the content stream in any order (page-1 of ../shared/pdf
+writes every headline after all the bodies), so nothing here relies on it.
+Sizes and places decide instead, against the body text's own size:
+
+- a **title** is set at twice the body size or more (18–34pt over a 9pt body);
+- a **deck** between (11–16pt) is the kicker above its title, the subtitle
+  under it, or, inside a box, a **rubric** ("总书记的关切·落地的回响");
+- a line in the heading face at body size under a head is its **byline**
+  ("本报记者  程龙  潘俊强"); inside a body, a **subhead** ("（一）");
+- smaller lines by a picture are its **caption**, the last one its credit.
+
+Each body block belongs to the nearest head above it that it stands under,
+unless a printed rule parts them. A rubric with no title over its column heads
+news in brief (简讯): each paragraph there is a brief.
+"""
+
+from dataclasses import dataclass, field
+
+from ..furniture import read_page_info
+from ..notes import finish_article, is_author_line, is_credit
+from ..structure import NEWS, PARAGRAPH, SUBHEAD, Article, Block, Brief, PageStructure, Photo
+from ..text import join_lines
+from .document import PdfPage, Picture
+from .geometry import Rule, TextBlock, TextLine, body_style, build_blocks, build_lines, overlap
+
+# Sizes, as multiples of the body size. Titles are set at 18–34pt over a 9–10pt body,
+# kickers and subtitles at 11–16pt, subheads at 9.5pt in the heading face.
+TITLE_SIZE = 1.9
+DECK_SIZE = 1.15
+BODY_SIZE_SLACK = 0.15
+# A kicker stands this close above its title, a subtitle this close under it, in the
+# deck's own size: "党的二十届四中全会10月20日至23日在北京召开" is 9 points above its 34pt title.
+DECK_DISTANCE = 1.5
+# A byline stands within this many body sizes under its head: "任仲平" 8 points under
+# "引领未来，中国做对了什么".
+BYLINE_DISTANCE = 3.0
+# A rubric's box stands this close above the head it names, in the rubric's size.
+RUBRIC_DISTANCE = 3.0
+# A caption stands this close to its picture, in body sizes.
+CAPTION_DISTANCE = 3.0
+# Furniture stands outside the page's rules: the header above a rule this near the
+# top, the footer under one this near the bottom (as shares of the page height).
+FURNITURE_BAND = 0.12
+# A paragraph's first line is indented by two characters; one is enough to see it.
+INDENT = 1.0
+
+
+@dataclass
+class Head:
+    title: TextBlock | None
+    kicker: TextBlock | None = None
+    subtitle: TextBlock | None = None
+    byline: TextBlock | None = None
+    rubric: TextBlock | None = None
+    span: tuple[float, float] | None = None  # a rubric's box, wider than its words
+
+    @property
+    def parts(self) -> list[TextBlock]:
+        return [b for b in (self.rubric, self.kicker, self.title, self.subtitle, self.byline) if b is not None]
+
+    @property
+    def x0(self) -> float:
+        return self.span[0] if self.span else min(b.x0 for b in self.spanning)
+
+    @property
+    def x1(self) -> float:
+        return self.span[1] if self.span else max(b.x1 for b in self.spanning)
+
+    @property
+    def spanning(self) -> list[TextBlock]:
+        """The blocks whose width says which columns the head stands over."""
+        return [b for b in (self.kicker, self.title, self.subtitle) if b is not None] or self.parts
+
+    @property
+    def bottom(self) -> float:
+        return min(b.y0 for b in self.parts)
+
+    @property
+    def top(self) -> float:
+        return max(b.y1 for b in self.parts)
+
+
+@dataclass
+class PrintedPage:
+    """A page's structure, and where each record stands on the page."""
+
+    structure: PageStructure
+    boxes: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)  # id(record) -> x0, y0, x1, y1
+    pictures: dict[int, Picture] = field(default_factory=dict)  # id(photo) -> its picture
+
+
+def read_printed_page(page: PdfPage) -> PrintedPage:
+    lines = build_lines(page.glyphs)
+    body_size, body_font = body_style(lines)
+    rules = [rule for rule in page.rules if not rule.is_box]
+    boxes = [rule for rule in page.rules if rule.is_box]
+    furniture, lines = split_furniture(lines, rules, page.height)
+    blocks = build_blocks(lines, rules)
+    sorter = Sorter(blocks, body_size, body_font, boxes)
+    heads = sorter.heads()
+    photos = sorter.photos(page.pictures)
+    content = [b for b in blocks if id(b) not in sorter.used]
+    columns = column_ranges([b for b in content if sorter.kind(b) == BODY])
+    owners = own(content, heads, rules, columns)
+    result = PrintedPage(PageStructure(page=read_page_info(furniture)))
+    order = sorted(heads + [None], key=lambda h: reading_key(h.parts[0] if h else None, columns))
+    for position, head in enumerate(order):
+        owned = sorted(owners.get(id(head), []), key=lambda b: reading_key(b, columns))
+        if head is None:
+            if owned:
+                add_article(result, Head(title=None), owned, sorter, position)
+            continue
+        if head.rubric is not None:
+            result.structure.columns.append(join_lines([line.text for line in head.rubric.lines]))
+        if head.title is None:
+            add_briefs(result, owned, sorter, position)
+        else:
+            add_article(result, head, owned, sorter, position)
+    for position, (picture, caption) in enumerate(photos, start=len(order)):
+        add_photo(result, picture, caption, position)
+    return result
+
+
+BODY, TITLE, DECK, HEAVY, SMALL = "body", "title", "deck", "heavy", "small"
+
+
+class Sorter:
+    """Tells the blocks apart by size and face, and gathers them into heads and photos."""
+
+    def __init__(self, blocks: list[TextBlock], body_size: float, body_font: str, boxes: list[Rule]):
+        self.blocks = blocks
+        self.body_size = body_size
+        self.body_font = body_font
+        self.boxes = boxes
+        self.used: set[int] = set()
+
+    def kind(self, block: TextBlock) -> str:
+        ratio = block.size / self.body_size
+        if ratio >= TITLE_SIZE:
+            return TITLE
+        if ratio >= DECK_SIZE:
+            return DECK
+        if ratio < 1 - BODY_SIZE_SLACK / 2:
+            return SMALL
+        # "22.9%。" alone on its line is set in the Latin face: without Han, the face says nothing.
+        han = any(line.has_han for line in block.lines)
+        return BODY if block.font == self.body_font or not han else HEAVY
+
+    def box_of(self, block: TextBlock) -> Rule | None:
+        return next(
+            (
+                box
+                for box in self.boxes
+                if box.x0 - 2 <= block.x0
+                and block.x1 <= box.x1 + 2
+                and box.y0 - 2 <= block.y0
+                and block.y1 <= box.y1 + 2
+            ),
+            None,
+        )
+
+    def boxed(self, block: TextBlock) -> bool:
+        return self.box_of(block) is not None
+
+    def take(self, block: TextBlock) -> TextBlock:
+        self.used.add(id(block))
+        return block
+
+    def free(self, kinds: tuple[str, ...]) -> list[TextBlock]:
+        return [b for b in self.blocks if id(b) not in self.used and self.kind(b) in kinds]
+
+    def heads(self) -> list[Head]:
+        heads = [Head(title=self.take(b)) for b in self.free((TITLE,))]
+        rubrics = [self.take(b) for b in self.free((DECK, HEAVY)) if self.boxed(b)]
+        for deck in self.free((DECK,)):
+            self.attach_deck(deck, heads)
+        for head in heads:
+            self.attach_byline(head)
+        for rubric in rubrics:
+            named = nearest_below(rubric, [h for h in heads if h.rubric is None], RUBRIC_DISTANCE * rubric.size)
+            if named is not None:
+                named.rubric = rubric
+            else:
+                box = self.box_of(rubric)
+                heads.append(Head(title=None, rubric=rubric, span=(box.x0, box.x1) if box else None))
+        return heads
+
+    def attach_deck(self, deck: TextBlock, heads: list[Head]) -> None:
+        best = None
+        for head in heads:
+            title = head.title
+            if overlap(deck.x0, deck.x1, title.x0, title.x1) <= 0:
+                continue
+            above = deck.y0 - title.y1
+            below = title.y0 - deck.y1
+            reach = DECK_DISTANCE * max(deck.size, title.size / 2)
+            if -2 <= above <= reach and head.kicker is None:
+                candidate = (above, head, "kicker")
+            elif -2 <= below <= reach and head.subtitle is None:
+                candidate = (below, head, "subtitle")
+            else:
+                continue
+            if best is None or candidate[0] < best[0]:
+                best = candidate
+        if best is not None:
+            setattr(best[1], best[2], self.take(deck))
+
+    def attach_byline(self, head: Head) -> None:
+        reach = BYLINE_DISTANCE * self.body_size
+        for block in self.free((HEAVY,)):
+            if len(block.lines) != 1 or not is_author_line(block.lines[0].text):
+                continue
+            gap = head.bottom - block.y1
+            near = block.x0 <= head.x1 + reach and block.x1 >= head.x0 - reach
+            if -2 <= gap <= reach and near:
+                head.byline = self.take(block)
+                return
+
+    def photos(self, pictures: list[Picture]) -> list[tuple[Picture, TextBlock | None]]:
+        found = []
+        reach = CAPTION_DISTANCE * self.body_size
+        for picture in pictures:
+            caption = None
+            for block in self.free((SMALL, HEAVY)):
+                if overlap(block.x0, block.x1, picture.x0, picture.x1) <= 0:
+                    continue
+                if 0 <= picture.y0 - block.y1 <= reach or 0 <= block.y0 - picture.y1 <= reach:
+                    caption = self.take(block)
+                    break
+            found.append((picture, caption))
+        return found
+
+
+def nearest_below(block: TextBlock, heads: list[Head], reach: float) -> Head | None:
+    best = None
+    for head in heads:
+        gap = block.y0 - head.top
+        beside = head.x0 <= block.x1 + reach * 2 and head.x1 >= block.x0
+        if -2 <= gap <= reach and beside and (best is None or gap < best[0]):
+            best = (gap, head)
+    return best[1] if best else None
+
+
+def split_furniture(lines: list[TextLine], rules: list[Rule], height: float) -> tuple[list[str], list[TextLine]]:
+    """Header lines above the top rule, footer lines under the bottom one, in reading order."""
+    top = max((r.y1 for r in rules if r.y0 > height * (1 - FURNITURE_BAND)), default=None)
+    bottom = min((r.y0 for r in rules if r.y1 < height * FURNITURE_BAND), default=None)
+    header = [line for line in lines if top is not None and line.y0 >= top]
+    footer = [line for line in lines if bottom is not None and line.y1 <= bottom]
+    edge = {id(line) for line in header + footer}
+    ordered = sorted(header, key=lambda line: (-round(line.centre_y / 20), line.x0)) + sorted(
+        footer, key=lambda line: (-round(line.centre_y / 20), line.x0)
+    )
+    return [line.text for line in ordered], [line for line in lines if id(line) not in edge]
+
+
+def own(
+    content: list[TextBlock], heads: list[Head], rules: list[Rule], columns: list[tuple[float, float]]
+) -> dict[int, list[TextBlock]]:
+    """Give each block to the nearest head above it that it stands under, with no rule between.
+    A block stands under a head when its column does: "（下转第2版）" is set flush right."""
+    owners: dict[int, list[TextBlock]] = {}
+    for block in content:
+        x0, x1 = column_of(block, columns)
+        best = None
+        for head in heads:
+            gap = head.bottom - block.y1
+            if gap < -2:
+                continue
+            if overlap(head.x0, head.x1, x0, x1) < 0.3 * (x1 - x0):
+                continue
+            if any(parts(rule, block, head) for rule in rules):
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, head)
+        owners.setdefault(id(best[1]) if best else id(None), []).append(block)
+    return owners
+
+
+def column_of(block: TextBlock, columns: list[tuple[float, float]]) -> tuple[float, float]:
+    """The range of the column a block stands in, or its own when it spans several."""
+    for x0, x1 in columns:
+        if x0 - 1 <= block.x0 and block.x1 <= x1 + 1:
+            return (x0, x1)
+    return (block.x0, block.x1)
+
+
+def parts(rule: Rule, block: TextBlock, head: Head) -> bool:
+    """A rule printed between a head and a block under it, across the block."""
+    return block.y1 - 1 <= rule.y0 <= head.bottom + 1 and overlap(rule.x0, rule.x1, block.x0, block.x1) > 0.5 * (
+        block.x1 - block.x0
+    )
+
+
+def column_ranges(blocks: list[TextBlock]) -> list[tuple[float, float]]:
+    """The page's columns, left to right, from its body blocks' widths."""
+    ranges: list[list[float]] = []
+    for block in sorted(blocks, key=lambda b: b.x0):
+        if ranges and block.x0 < ranges[-1][1] - 0.5 * (block.x1 - block.x0):
+            ranges[-1][1] = max(ranges[-1][1], block.x1)
+        else:
+            ranges.append([block.x0, block.x1])
+    return [(a, b) for a, b in ranges]
+
+
+def reading_key(block: TextBlock | None, columns: list[tuple[float, float]]) -> tuple[int, float]:
+    """Columns left to right, each top to bottom."""
+    if block is None:
+        return (len(columns) + 1, 0.0)
+    centre = block.centre_x if block.x1 - block.x0 < 400 else block.x0 + 1
+    index = next((k for k, (x0, x1) in enumerate(columns) if x0 - 1 <= centre <= x1 + 1), len(columns))
+    if index == len(columns):
+        index = next((k for k, (x0, _) in enumerate(columns) if block.x0 <= x0 + 1), len(columns))
+    return (index, -block.y1)
+
+
+def paragraphs_of(blocks: list[TextBlock], sorter: Sorter) -> list[Block]:
+    """Body blocks as paragraphs and subheads. A paragraph runs on from one column to the
+    next unless the next opens indented."""
+    result: list[Block] = []
+    open_lines: list[str] = []
+
+    def close() -> None:
+        if open_lines:
+            result.append(Block(PARAGRAPH, join_lines(open_lines)))
+            open_lines.clear()
+
+    for block in blocks:
+        if sorter.kind(block) in (HEAVY, DECK):
+            close()
+            result.append(Block(SUBHEAD, join_lines([line.text for line in block.lines])))
+            continue
+        for k, line in enumerate(block.lines):
+            indented = line.x0 > block.x0 + INDENT * line.size
+            previous_short = k > 0 and block.lines[k - 1].x1 < block.x1 - 1.5 * line.size
+            if indented or previous_short:
+                close()
+            open_lines.append(line.text)
+        if block.lines[-1].x1 < block.x1 - 1.5 * block.size:
+            close()
+    close()
+    return result
+
+
+def union(blocks: list[TextBlock]) -> tuple[float, float, float, float]:
+    return (min(b.x0 for b in blocks), min(b.y0 for b in blocks), max(b.x1 for b in blocks), max(b.y1 for b in blocks))
+
+
+def add_article(result: PrintedPage, head: Head, owned: list[TextBlock], sorter: Sorter, position: int) -> None:
+    article = Article(position=position)
+    if head.title is not None:
+        article.title = join_lines([line.text for line in head.title.lines])
+    if head.kicker is not None:
+        article.kicker = join_lines([line.text for line in head.kicker.lines])
+    if head.subtitle is not None:
+        article.subtitle = join_lines([line.text for line in head.subtitle.lines])
+    if head.byline is not None:
+        article.byline = head.byline.lines[0].text
+    if head.rubric is not None:
+        article.column = join_lines([line.text for line in head.rubric.lines])
+    article.body = paragraphs_of(owned, sorter)
+    finish_article(article)
+    result.structure.articles.append(article)
+    result.boxes[id(article)] = union(head.parts + owned)
+
+
+def add_briefs(result: PrintedPage, owned: list[TextBlock], sorter: Sorter, position: int) -> None:
+    """News in brief under a rubric: each paragraph is one item."""
+    for block in paragraphs_of(owned, sorter):
+        brief = Brief(kind=NEWS, text=block.text, position=position)
+        result.structure.briefs.append(brief)
+        result.boxes[id(brief)] = union(owned)
+
+
+def add_photo(result: PrintedPage, picture: Picture, caption: TextBlock | None, position: int) -> None:
+    texts = [line.text for line in caption.lines] if caption else []
+    credit = texts.pop() if texts and is_credit_line(texts[-1]) else ""
+    photo = Photo(caption=join_lines(texts), credit=credit, position=position)
+    result.structure.photos.append(photo)
+    result.pictures[id(photo)] = picture
+    box = (picture.x0, picture.y0, picture.x1, picture.y1)
+    result.boxes[id(photo)] = union_boxes(box, caption.box) if caption else box
+
+
+def is_credit_line(text: str) -> bool:
+    """A caption's last line that only credits it: "苗秋闹摄（新华社发）", "新华社记者 牟宇/摄"."""
+    return is_credit(text) or (
+        len(text) <= 30 and any(word in text for word in ("摄", "供图", "社发")) and "。" not in text
+    )
+
+
+def union_boxes(a, b):
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
