@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
@@ -76,10 +77,12 @@ def import_structure(
     facts: PageFacts = PageFacts(),
     replace_changed: bool = False,
     images: list[str] | None = None,
+    printed: "PrintedCopy | None" = None,
 ) -> ImportResult:
-    """Store a page's structure, parsed from text or read from an export, in one transaction."""
+    """Store a page's structure, parsed from text or read from an export, in one transaction.
+    ``printed`` brings what a PDF adds: the page's pictures and where each record stands."""
     checksum = hashlib.sha256(text.encode()).hexdigest()
-    printed = structure.page
+    copy, printed = printed, structure.page
     facts = PageFacts(printed.paper, _iso_date(printed.date), printed.number, printed.section).filled_from(facts)
     with transaction.atomic():
         existing = Page.objects.filter(checksum=checksum).first()
@@ -98,8 +101,10 @@ def import_structure(
             _delete_records(page)
         page.number, page.section, page.source_name = facts.number, facts.section, source_name
         page.header, page.source_text, page.checksum = "\n".join(printed.lines), text, checksum
+        if copy is not None:
+            images = copy.attach(page, structure)
         page.save()
-        store_records(page, structure, images or [])
+        store_records(page, structure, images or [], copy.boxes if copy else {})
         link_edition(edition)
         index_page(page)
     return ImportResult(page, status)
@@ -133,11 +138,13 @@ def _import_export(path: Path, replace_changed: bool) -> ImportResult:
 
 
 def page_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Each path that is a file, and the .txt and .json files in each path that is a folder, in name order."""
+    """Each path that is a file, and the .txt, .pdf and .json files in each path that is a folder, in name order."""
     for path in paths:
         if path.is_dir():
             yield from sorted(
-                child for child in path.iterdir() if child.suffix in (".txt", ".json") and child.is_file()
+                child
+                for child in path.iterdir()
+                if child.suffix.lower() in (".txt", ".pdf", ".json") and child.is_file()
             )
         else:
             yield path
@@ -163,9 +170,20 @@ def load_manifest(folder: Path) -> dict[str, PageFacts]:
         raise PageFileError(f"{path}: not a valid manifest: {error}") from None
 
 
-def store_records(page: Page, structure: PageStructure, images: list[str]) -> None:
+class PrintedCopy(Protocol):
+    """What a PDF adds to a page's structure (articles.pdfimporter)."""
+
+    boxes: dict[int, dict[str, float]]  # id(parsed record) -> its box_* fields
+
+    def attach(self, page: Page, structure: PageStructure) -> list[str]:
+        """Save the page's pictures on it, and return the stored image of each photo."""
+
+
+def store_records(page: Page, structure: PageStructure, images: list[str], boxes: dict | None = None) -> None:
     """Write a parsed structure's records under page, which has none yet; images names
-    the uploaded file of each photo, when the structure comes from an export."""
+    the uploaded file of each photo, when the structure comes from an export or a PDF,
+    and boxes where each record is printed, by id() of the parsed record."""
+    boxes = boxes or {}
     columns = {name: Column.objects.get_or_create(name=name)[0] for name in structure.columns}
     articles = []
     for parsed in structure.articles:
@@ -181,6 +199,7 @@ def store_records(page: Page, structure: PageStructure, images: list[str]) -> No
             authors=parsed.authors,
             body=blocks_to_body(parsed.body),
             continuation=parsed.continuation,
+            **boxes.get(id(parsed), {}),
         )
         article.refresh_derived()
         articles.append(article)
@@ -189,12 +208,26 @@ def store_records(page: Page, structure: PageStructure, images: list[str]) -> No
     articles = bulk_create_with_history(articles, Article, default_change_reason=reason)
     ArticleKeyword.objects.bulk_create([row for article in articles for row in article.keyword_rows()])
     briefs = [
-        Brief(page=page, position=brief.position, kind=brief.kind, text=brief.text, ref=brief.ref)
+        Brief(
+            page=page,
+            position=brief.position,
+            kind=brief.kind,
+            text=brief.text,
+            ref=brief.ref,
+            **boxes.get(id(brief), {}),
+        )
         for brief in structure.briefs
     ]
     bulk_create_with_history(briefs, Brief, default_change_reason=reason)
     photos = [
-        Photo(page=page, position=photo.position, caption=photo.caption, credit=photo.credit, image=image)
+        Photo(
+            page=page,
+            position=photo.position,
+            caption=photo.caption,
+            credit=photo.credit,
+            image=image,
+            **boxes.get(id(photo), {}),
+        )
         for photo, image in zip(structure.photos, images or [""] * len(structure.photos), strict=True)
     ]
     bulk_create_with_history(photos, Photo, default_change_reason=reason)

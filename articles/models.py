@@ -8,6 +8,7 @@ Derived fields (``body_html``, ``keywords``) are computed when a record is
 written, never in a template, and are hidden from the admin.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -77,6 +78,11 @@ class Page(models.Model):
     source_text = models.TextField("原文")
     checksum = models.CharField("校验和", max_length=64, unique=True, editable=False)
     imported_at = models.DateTimeField("导入时间", auto_now_add=True)
+    # A page imported from a PDF keeps the printed page: its picture, a thumbnail for
+    # the page strip, and the PDF of this page alone for readers to download.
+    scan = models.ImageField("版面图", upload_to="scans/%Y/%m/", blank=True)
+    thumbnail = models.ImageField("缩略图", upload_to="scans/%Y/%m/", blank=True)
+    pdf = models.FileField("本版PDF", upload_to="pdf/%Y/%m/", blank=True)
 
     objects = PageQuerySet.as_manager()
 
@@ -142,11 +148,29 @@ class RecordQuerySet(models.QuerySet):
         return self.select_related("page__edition").defer("page__source_text")
 
 
+# A record's box is given in shares of the page: 0 is the left or top edge, 1 the other.
+SHARE_OF_PAGE = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+
+
 class Record(models.Model):
     """What every record of a page has: its page and its place on it."""
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, verbose_name="版面")
     position = models.PositiveIntegerField("位置", default=0, help_text="在版面原文中的行号，决定阅读顺序")
+    # Where the record is printed on the page's picture, as shares of its width and
+    # height from the top left corner: the clickable area of the 版面图.
+    box_left = models.FloatField(
+        validators=SHARE_OF_PAGE, verbose_name="左", null=True, blank=True, help_text="距版面左边，占版宽的比例（0–1）"
+    )
+    box_top = models.FloatField(
+        validators=SHARE_OF_PAGE, verbose_name="上", null=True, blank=True, help_text="距版面上边，占版高的比例（0–1）"
+    )
+    box_width = models.FloatField(
+        validators=SHARE_OF_PAGE, verbose_name="宽", null=True, blank=True, help_text="占版宽的比例（0–1）"
+    )
+    box_height = models.FloatField(
+        validators=SHARE_OF_PAGE, verbose_name="高", null=True, blank=True, help_text="占版高的比例（0–1）"
+    )
 
     objects = RecordQuerySet.as_manager()
     url_name = ""  # the view each kind of record is read on (articles/urls.py)

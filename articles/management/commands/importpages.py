@@ -1,6 +1,6 @@
 """python manage.py importpages PATH... [--paper P] [--date YYYY-MM-DD] [--page N] [--replace]
 
-Each PATH is a page's text file or a folder of them. Each page is stored in one
+Each PATH is a page's text file, a PDF of one or more pages, an export, or a folder of them. Each page is stored in one
 transaction; a bad file is reported and skipped, and the run then exits with
 status 2, while the good files in the same run are still imported.
 """
@@ -14,6 +14,7 @@ from django.db import DatabaseError
 
 from articles.importer import PageFacts, PageImportError, import_file, page_files
 from articles.pagefile import PageFileError
+from articles.pdfimporter import PdfRefused, import_pdf_file
 
 
 def iso_date(value):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
     help = "Import newspaper pages from text files or folders of them."
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", type=Path, help="page text files, or folders of .txt files")
+        parser.add_argument("paths", nargs="+", type=Path, help="page text files, PDFs, or folders of them")
         parser.add_argument("--paper", default="", help="the paper, for pages whose header does not print it")
         parser.add_argument("--date", type=iso_date, help="the edition's date (YYYY-MM-DD), when not printed")
         parser.add_argument("--page", default="", help="the page number, when not printed")
@@ -38,8 +39,11 @@ class Command(BaseCommand):
         failed = 0
         for path in page_files(options["paths"]):
             try:
-                result = import_file(path, facts=facts, replace_changed=options["replace"])
-            except (PageFileError, PageImportError) as error:
+                if path.suffix.lower() == ".pdf":
+                    results = import_pdf_file(path, facts=facts, replace_changed=options["replace"])
+                else:
+                    results = [import_file(path, facts=facts, replace_changed=options["replace"])]
+            except (PageFileError, PageImportError, PdfRefused) as error:
                 failed += 1
                 self.stderr.write(str(error))
                 continue
@@ -47,7 +51,8 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"{path}: not stored, the database refused it: {error}")
                 continue
-            page = result.page
-            self.stdout.write(f"{result.status}: {path} -> {page} ({page.articles.count()} articles)")
+            for result in results:
+                page = result.page
+                self.stdout.write(f"{result.status}: {path} -> {page} ({page.articles.count()} articles)")
         if failed:
             raise CommandError(f"{failed} file(s) not imported", returncode=2)

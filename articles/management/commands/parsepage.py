@@ -1,4 +1,4 @@
-"""python manage.py parsepage FILE [--json]: show how the parser reads one page.
+"""python manage.py parsepage FILE [--json]: show how the parser reads one page, or a PDF.
 
 Without --json it prints an outline for a person checking the page: every
 record in the page's reading order, with the fields that are easiest to get
@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.pagefile import PageFileError, read_page_file
 from articles.parsing import Article, Photo, parse_page
+from articles.parsing.pdf import MAX_PDF_BYTES, PdfRefused, looks_like_pdf, read_newspaper_pdf
 
 BRIEF_KINDS = {"news": "brief", "teaser": "teaser"}
 
@@ -19,21 +20,36 @@ class Command(BaseCommand):
     help = "Parse one page's text file and print its outline, or its structure as JSON."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the page's text file, UTF-8 or GB18030")
+        parser.add_argument("file", help="the page's text file (UTF-8 or GB18030), or a PDF of one or more pages")
         parser.add_argument("--json", action="store_true", help="print the structure as JSON")
 
     def handle(self, *args, **options):
         try:
-            text = read_page_file(options["file"])
-        except PageFileError as error:
+            structures = read_structures(options["file"])
+        except (PageFileError, PdfRefused) as error:
             # Exit status 2 and one line on stderr: a wrong file is the
             # user's mistake, not a crash worth a traceback.
             raise CommandError(str(error), returncode=2) from None
-        structure = parse_page(text)
         if options["json"]:
-            self.stdout.write(json.dumps(structure.to_dict(), ensure_ascii=False, indent=1))
+            # One page prints as one structure; a PDF of several pages as a list of them.
+            data = structures[0].to_dict() if len(structures) == 1 else [s.to_dict() for s in structures]
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
         else:
-            self.stdout.write("\n".join(outline(structure)))
+            self.stdout.write("\n\n".join("\n".join(outline(structure)) for structure in structures))
+
+
+def read_structures(path):
+    """The structure of each page in the file at path: one for a text, one per newspaper page for a PDF."""
+    try:
+        with open(path, "rb") as file:
+            opening = file.read(1024)
+    except OSError as error:
+        raise PageFileError(f"{path}: cannot read: {error.strerror or error}") from None
+    if not looks_like_pdf(opening):
+        return [parse_page(read_page_file(path))]
+    with open(path, "rb") as file:
+        data = file.read(MAX_PDF_BYTES + 1)
+    return [reading.structure for reading in read_newspaper_pdf(data, name=str(path))]
 
 
 def outline(structure):

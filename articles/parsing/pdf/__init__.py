@@ -8,17 +8,20 @@ top to bottom into text, grouped by the 版 that line names, and parsed as such
 text is (``onecolumn``).
 """
 
+import logging
 from dataclasses import dataclass, field
 
-from ..parser import parse_page
+from ..parser import count_countable, output_text, parse_page
 from ..structure import PageStructure
 from ..vocabulary import HEADER_PAGE
-from .document import PdfPage, PdfRefused, Picture, looks_like_pdf, read_pdf
+from .document import MAX_PDF_BYTES, PdfPage, PdfRefused, Picture, looks_like_pdf, read_pdf
 from .geometry import TextLine, body_style, build_lines
 from .printed import read_printed_page
 
-__all__ = ["PdfRefused", "PdfReading", "looks_like_pdf", "read_newspaper_pdf"]
+__all__ = ["MAX_PDF_BYTES", "PdfRefused", "PdfReading", "looks_like_pdf", "read_newspaper_pdf"]
 
+
+logger = logging.getLogger(__name__)
 
 # A printed page in columns has hundreds of rows where two columns' lines stand side by side.
 MIN_SIDE_BY_SIDE_ROWS = 5
@@ -29,6 +32,7 @@ class PdfReading:
     """One newspaper page read from a PDF."""
 
     structure: PageStructure
+    text: str  # the page's text, top to bottom: what the page is stored and compared as
     pdf_pages: list[int]  # 1-based numbers of the PDF pages it was read from
     boxes: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)  # id(record) -> PDF points
     pictures: dict[int, Picture] = field(default_factory=dict)  # id(photo) -> its picture
@@ -50,13 +54,22 @@ def read_newspaper_pdf(data: bytes, name: str = "PDF") -> list[PdfReading]:
         if web_run:
             readings.append(read_web_run(web_run))
             web_run = []
-        printed = read_printed_page(page)
-        readings.append(
-            PdfReading(printed.structure, [page.number], printed.boxes, printed.pictures, (page.width, page.height))
-        )
+        readings.append(read_printed(page, lines))
     if web_run:
         readings.append(read_web_run(web_run))
     return readings
+
+
+def read_printed(page: PdfPage, lines: list[TextLine]) -> PdfReading:
+    """A printed page read from its geometry, or, should that lose or repeat a character
+    (it only cuts the page's lines into pieces, so it never should), from its text."""
+    text = page_text([lines])
+    printed = read_printed_page(page, lines)
+    if count_countable(output_text(printed.structure)) != count_countable(text):
+        logger.error("PDF page %s: the geometry lost or repeated text; reading its text instead", page.number)
+        return PdfReading(parse_page(text), text, [page.number], page_size=(page.width, page.height))
+    size = (page.width, page.height)
+    return PdfReading(printed.structure, text, [page.number], printed.boxes, printed.pictures, size)
 
 
 def is_one_column(lines: list[TextLine]) -> bool:
@@ -88,12 +101,19 @@ def starts_new_edition_page(lines: list[TextLine], run: list[tuple[PdfPage, list
 
 def read_web_run(run: list[tuple[PdfPage, list[TextLine]]]) -> PdfReading:
     """The PDF pages of one 版, top to bottom, as the text an extractor gives, parsed."""
+    text = page_text([lines for _, lines in run])
+    page = run[0][0]
+    return PdfReading(parse_page(text), text, [p.number for p, _ in run], page_size=(page.width, page.height))
+
+
+def page_text(pages: list[list[TextLine]]) -> str:
+    """Lines top to bottom, those on one row left to right, a blank line after each and a
+    form feed between pages: the text pdfminer.six gives of a one-column page."""
     texts = []
-    for _, lines in run:
+    for lines in pages:
         rows: dict[int, list[TextLine]] = {}
         for line in lines:
             rows.setdefault(round(line.centre_y), []).append(line)
         ordered = [sorted(rows[y], key=lambda line: line.x0) for y in sorted(rows, reverse=True)]
         texts.append("\n\n".join(" ".join(line.text for line in row) for row in ordered))
-    page = run[0][0]
-    return PdfReading(parse_page("\n\n\f".join(texts)), [p.number for p, _ in run], page_size=(page.width, page.height))
+    return "\n\n\f".join(texts)

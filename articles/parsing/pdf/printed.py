@@ -23,7 +23,7 @@ from ..notes import finish_article, is_author_line, is_credit
 from ..structure import NEWS, PARAGRAPH, SUBHEAD, Article, Block, Brief, PageStructure, Photo
 from ..text import join_lines
 from .document import PdfPage, Picture
-from .geometry import Rule, TextBlock, TextLine, body_style, build_blocks, build_lines, overlap
+from .geometry import Rule, TextBlock, TextLine, body_style, build_blocks, overlap
 
 # Sizes, as multiples of the body size. Titles are set at 18–34pt over a 9–10pt body,
 # kickers and subtitles at 11–16pt, subheads at 9.5pt in the heading face.
@@ -91,8 +91,8 @@ class PrintedPage:
     pictures: dict[int, Picture] = field(default_factory=dict)  # id(photo) -> its picture
 
 
-def read_printed_page(page: PdfPage) -> PrintedPage:
-    lines = build_lines(page.glyphs)
+def read_printed_page(page: PdfPage, lines: list[TextLine]) -> PrintedPage:
+    """The structure of a printed page, from its lines (``build_lines`` of its glyphs)."""
     body_size, body_font = body_style(lines)
     rules = [rule for rule in page.rules if not rule.is_box]
     boxes = [rule for rule in page.rules if rule.is_box]
