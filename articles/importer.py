@@ -82,8 +82,8 @@ def import_structure(
     """Store a page's structure, parsed from text or read from an export, in one transaction.
     ``printed`` brings what a PDF adds: the page's pictures and where each record stands."""
     checksum = hashlib.sha256(text.encode()).hexdigest()
-    copy, printed = printed, structure.page
-    facts = PageFacts(printed.paper, _iso_date(printed.date), printed.number, printed.section).filled_from(facts)
+    header = structure.page
+    facts = PageFacts(header.paper, _iso_date(header.date), header.number, header.section).filled_from(facts)
     with transaction.atomic():
         existing = Page.objects.filter(checksum=checksum).first()
         if existing is not None:
@@ -100,11 +100,11 @@ def import_structure(
         else:
             _delete_records(page)
         page.number, page.section, page.source_name = facts.number, facts.section, source_name
-        page.header, page.source_text, page.checksum = "\n".join(printed.lines), text, checksum
-        if copy is not None:
-            images = copy.attach(page, structure)
+        page.header, page.source_text, page.checksum = "\n".join(header.lines), text, checksum
+        if printed is not None:
+            images = printed.attach(page, structure)
         page.save()
-        store_records(page, structure, images or [], copy.boxes if copy else {})
+        store_records(page, structure, images or [], printed.boxes if printed else {})
         link_edition(edition)
         index_page(page)
     return ImportResult(page, status)
@@ -126,14 +126,14 @@ def _import_export(path: Path, replace_changed: bool) -> ImportResult:
     try:
         data = json.loads(path.read_bytes()[: MAX_PAGE_BYTES * 4 + 1])
         if data.get("format") != FORMAT:
-            raise PageFileError(f'{path}: not a page exported by Digest (no "format": "{FORMAT}")')
+            raise PageFileError(f'{path}：这不是 Digest 导出的版面（没有 "format": "{FORMAT}"）。')
         structure = structure_from_export(data)
         text, name = str(data["source"]["text"]), str(data["source"]["name"])
         images = [str(photo.get("image", "")) for photo in data["photos"]]
     except PageFileError:
         raise
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise PageFileError(f"{path}: not a valid page export: {error}") from None
+        raise PageFileError(f"{path}：导出的版面文件无效（{error}）。") from None
     return import_structure(structure, text, source_name=name, replace_changed=replace_changed, images=images)
 
 
@@ -167,7 +167,7 @@ def load_manifest(folder: Path) -> dict[str, PageFacts]:
             for name, entry in entries.items()
         }
     except (tomllib.TOMLDecodeError, AttributeError, PageImportError, UnicodeDecodeError) as error:
-        raise PageFileError(f"{path}: not a valid manifest: {error}") from None
+        raise PageFileError(f"{path}：manifest.toml 无效（{error}）。") from None
 
 
 class PrintedCopy(Protocol):

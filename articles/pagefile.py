@@ -34,33 +34,33 @@ def read_page_file(path) -> str:
             # without reading all of a huge file (or /dev/zero) into memory.
             data = file.read(MAX_PAGE_BYTES + 1)
     except OSError as error:
-        raise PageFileError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise PageFileError(f"{path}：无法读取（{error.strerror or error}）。") from None
     return decode_page_bytes(data, name=str(path))
 
 
 def decode_page_bytes(data: bytes, name: str = "page") -> str:
     """The text of a page file's bytes, or PageFileError naming it as name."""
     if len(data) > MAX_PAGE_BYTES:
-        raise PageFileError(f"{name}: larger than the {MAX_PAGE_BYTES // (1024 * 1024)} MB limit for one page")
+        raise PageFileError(f"{name}：文件超过一版 {MAX_PAGE_BYTES // (1024 * 1024)} MB 的上限。")
     data = data.removeprefix(UTF8_BOM)
     if data.startswith(b"%PDF"):
-        raise PageFileError(f"{name}: a PDF, not text; give the page's extracted text instead")
+        raise PageFileError(f"{name}：这是 PDF 文件，不是文本；请按 PDF 导入。")
     # Notepad's "Unicode" is UTF-16: every other byte of ASCII is NUL, which
     # would otherwise be reported as binary data.
     if data.startswith(UTF16_BOMS):
-        raise PageFileError(f"{name}: UTF-16 text; save it as UTF-8")
+        raise PageFileError(f"{name}：这是 UTF-16 编码的文本，请另存为 UTF-8。")
     if b"\0" in data:
-        raise PageFileError(f"{name}: binary data (NUL bytes), not text")
+        raise PageFileError(f"{name}：这是二进制数据（含 NUL 字节），不是文本。")
     text = _decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise PageFileError(f"{name}: empty file")
+        raise PageFileError(f"{name}：文件是空的。")
     if _is_html(text):
-        raise PageFileError(f"{name}: an HTML document, not a page's text")
+        raise PageFileError(f"{name}：这是 HTML 网页，不是版面文字。")
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in ALLOWED_CONTROLS)
     if controls > MAX_CONTROL_SHARE * len(text):
-        raise PageFileError(f"{name}: binary data (control characters), not text")
+        raise PageFileError(f"{name}：这是二进制数据（含控制字符），不是文本。")
     if not any(ch.isalpha() for ch in text):  # Han characters count as letters
-        raise PageFileError(f"{name}: does not look like page text (no Han characters or letters)")
+        raise PageFileError(f"{name}：看起来不是版面文字（没有汉字或字母）。")
     return text
 
 
@@ -74,7 +74,7 @@ def _decode(data: bytes, name: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             pass
-    raise PageFileError(f"{name}: neither UTF-8 nor GB18030 text")
+    raise PageFileError(f"{name}：既不是 UTF-8 也不是 GB18030 编码的文本。")
 
 
 def _is_html(text: str) -> bool:

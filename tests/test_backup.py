@@ -62,5 +62,5 @@ def test_a_broken_export_file_is_reported_and_skipped(tmp_path, capsys):
         call_command("importpages", str(tmp_path))
     assert failure.value.returncode == 2
     errors = capsys.readouterr().err
-    assert "000001_bad.json: not a valid page export" in errors
-    assert "000002_other.json: not a page exported by Digest" in errors
+    assert "000001_bad.json：导出的版面文件无效" in errors
+    assert "000002_other.json：这不是 Digest 导出的版面" in errors

@@ -149,7 +149,7 @@ def test_the_command_reports_bad_files_and_still_imports_the_good_ones(tmp_path,
         call_command("importpages", str(tmp_path))
     assert failure.value.returncode == 2
     errors = capsys.readouterr().err.splitlines()
-    assert any("a_empty.txt: empty file" in line for line in errors)
+    assert any("a_empty.txt：文件是空的" in line for line in errors)
     assert any("b_document.txt" in line and "PDF" in line for line in errors)
     assert Page.objects.get().source_name == "c_good.txt"
 

@@ -46,17 +46,17 @@ def test_it_accepts_a_page_of_exactly_the_size_limit():
 
 
 BAD_FILES = {
-    "an empty file": (b"", "empty file"),
-    "a whitespace-only file": (b" \n\r\n\t \n", "empty file"),
-    "a file over 5 MB": (b"a" * (MAX_PAGE_BYTES + 1), "larger than the 5 MB limit"),
-    "an HTML document": (b"<!DOCTYPE html>\n<html><body><p>\xe6\x96\xb0\xe9\x97\xbb</p></body></html>", "HTML"),
+    "an empty file": (b"", "文件是空的"),
+    "a whitespace-only file": (b" \n\r\n\t \n", "文件是空的"),
+    "a file over 5 MB": (b"a" * (MAX_PAGE_BYTES + 1), "超过一版 5 MB 的上限"),
+    "an HTML document": (b"<!DOCTYPE html>\n<html><body><p>\xe6\x96\xb0\xe9\x97\xbb</p></body></html>", "HTML 网页"),
     "a saved web page without a doctype": (b'<div class="a"><span>x</span></div>\n<div><b>y</b></div>', "HTML"),
-    "a PDF": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF"),
-    "random binary data": (random.Random(0).randbytes(4096), "binary data"),
-    "text full of control characters": ("新闻\x01\x02\x03\x1b".encode() * 100, "control characters"),
+    "a PDF": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "这是 PDF 文件"),
+    "random binary data": (random.Random(0).randbytes(4096), "二进制数据"),
+    "text full of control characters": ("新闻\x01\x02\x03\x1b".encode() * 100, "控制字符"),
     "UTF-16 text": ("新闻".encode("utf-16"), "UTF-16"),
-    "neither UTF-8 nor GB18030": ("新闻".encode() + b"\xff\xfe\xff", "neither UTF-8 nor GB18030"),
-    "digits and punctuation only": (b"12 34\n--- 56 ...\n", "does not look like page text"),
+    "neither UTF-8 nor GB18030": ("新闻".encode() + b"\xff\xfe\xff", "既不是 UTF-8 也不是 GB18030"),
+    "digits and punctuation only": (b"12 34\n--- 56 ...\n", "不是版面文字"),
 }
 
 
@@ -65,18 +65,18 @@ def test_it_rejects_a_file_that_is_not_page_text_with_a_one_line_message_naming_
     path = write(tmp_path, data)
     with pytest.raises(PageFileError) as error:
         read_page_file(path)
-    assert str(error.value).startswith(f"{path}: ")
+    assert str(error.value).startswith(f"{path}：")
     assert message in str(error.value)
     assert "\n" not in str(error.value)
 
 
 def test_it_rejects_a_missing_path(tmp_path):
-    with pytest.raises(PageFileError, match="no-such-page.txt: cannot read: No such file"):
+    with pytest.raises(PageFileError, match="no-such-page.txt：无法读取（No such file"):
         read_page_file(tmp_path / "no-such-page.txt")
 
 
 def test_it_rejects_a_directory(tmp_path):
-    with pytest.raises(PageFileError, match="cannot read: Is a directory"):
+    with pytest.raises(PageFileError, match="无法读取（Is a directory"):
         read_page_file(tmp_path)
 
 

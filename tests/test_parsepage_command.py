@@ -66,7 +66,7 @@ BAD_FILES = {
 def test_it_fails_with_status_2_on_a_file_that_is_not_page_text(tmp_path, data):
     page = tmp_path / "page.txt"
     page.write_bytes(data)
-    with pytest.raises(CommandError, match="page.txt: ") as error:
+    with pytest.raises(CommandError, match="page.txt：") as error:
         parsepage(page)
     assert error.value.returncode == 2
 
@@ -87,7 +87,7 @@ def test_it_prints_one_line_and_no_traceback_from_the_command_line(tmp_path, nam
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert f"{tmp_path / name}: " in result.stderr
+    assert f"{tmp_path / name}：" in result.stderr
 
 
 def test_it_exits_0_from_the_command_line_on_the_seed_page():

@@ -14,6 +14,7 @@ from django.db import DatabaseError
 
 from articles.importer import PageFacts, PageImportError, import_file, page_files
 from articles.pagefile import PageFileError
+from articles.parsing.pdf import is_pdf_file
 from articles.pdfimporter import PdfRefused, import_pdf_file
 
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
         failed = 0
         for path in page_files(options["paths"]):
             try:
-                if path.suffix.lower() == ".pdf":
+                if is_pdf_file(path):
                     results = import_pdf_file(path, facts=facts, replace_changed=options["replace"])
                 else:
                     results = [import_file(path, facts=facts, replace_changed=options["replace"])]
@@ -49,10 +50,10 @@ class Command(BaseCommand):
                 continue
             except DatabaseError as error:
                 failed += 1
-                self.stderr.write(f"{path}: not stored, the database refused it: {error}")
+                self.stderr.write(f"{path}：数据库拒绝保存，未导入（{error}）。")
                 continue
             for result in results:
                 page = result.page
                 self.stdout.write(f"{result.status}: {path} -> {page} ({page.articles.count()} articles)")
         if failed:
-            raise CommandError(f"{failed} file(s) not imported", returncode=2)
+            raise CommandError(f"{failed} 个文件未导入。", returncode=2)

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.pagefile import PageFileError, read_page_file
 from articles.parsing import Article, Photo, parse_page
-from articles.parsing.pdf import MAX_PDF_BYTES, PdfRefused, looks_like_pdf, read_newspaper_pdf
+from articles.parsing.pdf import MAX_PDF_BYTES, PdfRefused, is_pdf_file, read_newspaper_pdf
 
 BRIEF_KINDS = {"news": "brief", "teaser": "teaser"}
 
@@ -40,12 +40,7 @@ class Command(BaseCommand):
 
 def read_structures(path):
     """The structure of each page in the file at path: one for a text, one per newspaper page for a PDF."""
-    try:
-        with open(path, "rb") as file:
-            opening = file.read(1024)
-    except OSError as error:
-        raise PageFileError(f"{path}: cannot read: {error.strerror or error}") from None
-    if not looks_like_pdf(opening):
+    if not is_pdf_file(path):
         return [parse_page(read_page_file(path))]
     with open(path, "rb") as file:
         data = file.read(MAX_PDF_BYTES + 1)

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from ..parser import count_countable, output_text, parse_page
 from ..structure import PageStructure
 from ..vocabulary import HEADER_PAGE
-from .document import MAX_PDF_BYTES, PdfPage, PdfRefused, Picture, looks_like_pdf, read_pdf
+from .document import MAX_PDF_BYTES, PdfPage, PdfRefused, Picture, is_pdf_file, looks_like_pdf, read_pdf
 from .geometry import TextLine, body_style, build_lines
 from .printed import read_printed_page
 
-__all__ = ["MAX_PDF_BYTES", "PdfRefused", "PdfReading", "looks_like_pdf", "read_newspaper_pdf"]
+__all__ = ["MAX_PDF_BYTES", "PdfRefused", "PdfReading", "is_pdf_file", "looks_like_pdf", "read_newspaper_pdf"]
 
 
 logger = logging.getLogger(__name__)

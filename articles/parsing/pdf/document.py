@@ -57,7 +57,20 @@ class PdfPage:
 
 
 def looks_like_pdf(data: bytes) -> bool:
+    # The PDF header may follow up to a kilobyte of junk, which readers accept.
     return b"%PDF-" in data[:1024]
+
+
+def is_pdf_file(path) -> bool:
+    """Whether the file at path is a PDF by its content, whatever its name says.
+
+    False for a file that cannot be opened: the text reader then says why.
+    """
+    try:
+        with open(path, "rb") as file:
+            return looks_like_pdf(file.read(1024))
+    except OSError:
+        return False
 
 
 def read_pdf(data: bytes, name: str = "PDF") -> list[PdfPage]:

@@ -43,6 +43,8 @@ CAPTION_DISTANCE = 3.0
 # Furniture stands outside the page's rules: the header above a rule this near the
 # top, the footer under one this near the bottom (as shares of the page height).
 FURNITURE_BAND = 0.12
+# The share of a column a head above it covers when it heads that column (stands_over).
+HEAD_OVER_COLUMN = 0.1
 # A paragraph's first line is indented by two characters; one is enough to see it.
 INDENT = 1.0
 
@@ -107,7 +109,7 @@ def read_printed_page(page: PdfPage, lines: list[TextLine]) -> PrintedPage:
     result = PrintedPage(PageStructure(page=read_page_info(furniture)))
     order = sorted(heads + [None], key=lambda h: reading_key(h.parts[0] if h else None, columns))
     for position, head in enumerate(order):
-        owned = sorted(owners.get(id(head), []), key=lambda b: reading_key(b, columns))
+        owned = in_reading_order(owners.get(id(head), []), sorter)
         if head is None:
             if owned:
                 add_article(result, Head(title=None), owned, sorter, position)
@@ -263,28 +265,49 @@ def own(
     A block stands under a head when its column does: "（下转第2版）" is set flush right."""
     owners: dict[int, list[TextBlock]] = {}
     for block in content:
-        x0, x1 = column_of(block, columns)
-        best = None
-        for head in heads:
-            gap = head.bottom - block.y1
-            if gap < -2:
-                continue
-            if overlap(head.x0, head.x1, x0, x1) < 0.3 * (x1 - x0):
-                continue
-            if any(parts(rule, block, head) for rule in rules):
-                continue
-            if best is None or gap < best[0]:
-                best = (gap, head)
-        owners.setdefault(id(best[1]) if best else id(None), []).append(block)
+        owner = next((head for span in spans_of(block, columns) if (head := owner_of(block, span, heads, rules))), None)
+        if owner is None:
+            owner = owner_of(block, None, [head for head in heads if alone_across(head, heads)], rules)
+        owners.setdefault(id(owner), []).append(block)
     return owners
 
 
-def column_of(block: TextBlock, columns: list[tuple[float, float]]) -> tuple[float, float]:
-    """The range of the column a block stands in, or its own when it spans several."""
-    for x0, x1 in columns:
-        if x0 - 1 <= block.x0 and block.x1 <= x1 + 1:
-            return (x0, x1)
-    return (block.x0, block.x1)
+def owner_of(block: TextBlock, span: tuple[float, float] | None, heads: list[Head], rules: list[Rule]) -> Head | None:
+    """The nearest head above the block that stands over span (any span if None), with no
+    rule between them."""
+    best = None
+    for head in heads:
+        gap = head.bottom - block.y1
+        if gap < -2 or (span is not None and not stands_over(head, *span)):
+            continue
+        if any(parts(rule, block, head) for rule in rules):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, head)
+    return best[1] if best else None
+
+
+def alone_across(head: Head, heads: list[Head]) -> bool:
+    """No other head stands beside it: a short title centred over all its story's columns
+    heads the first of them too, though it stands over the middle ones only."""
+    return not any(other is not head and overlap(other.bottom, other.top, head.bottom, head.top) > 0 for other in heads)
+
+
+def spans_of(block: TextBlock, columns: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Where a block may stand: its own width, then each column range that holds it, narrowest
+    first. A page mixes grids, so a column of a four-column story lies inside a column of a
+    two-column story below it, and only the wider range reaches a short title centred over
+    the four."""
+    holding = [(x0, x1) for x0, x1 in columns if x0 - 1 <= block.x0 and block.x1 <= x1 + 1]
+    return [(block.x0, block.x1), *sorted(holding, key=lambda span: span[1] - span[0])]
+
+
+def stands_over(head: Head, x0: float, x1: float) -> bool:
+    """A head stands over a column it covers a tenth of, or that holds all of it. A short
+    title centred over two columns covers a sixth of each; a neighbour's head may stray
+    a few points into a column, never a tenth of it."""
+    inside = x0 - 1 <= head.x0 and head.x1 <= x1 + 1
+    return inside or overlap(head.x0, head.x1, x0, x1) >= HEAD_OVER_COLUMN * (x1 - x0)
 
 
 def parts(rule: Rule, block: TextBlock, head: Head) -> bool:
@@ -303,6 +326,13 @@ def column_ranges(blocks: list[TextBlock]) -> list[tuple[float, float]]:
         else:
             ranges.append([block.x0, block.x1])
     return [(a, b) for a, b in ranges]
+
+
+def in_reading_order(blocks: list[TextBlock], sorter: "Sorter") -> list[TextBlock]:
+    """A story's blocks down its own columns in turn. A page mixes grids (a lead story in
+    four columns over two stories in two), so a story's columns come from its own body."""
+    columns = column_ranges([b for b in blocks if sorter.kind(b) == BODY])
+    return sorted(blocks, key=lambda b: reading_key(b, columns))
 
 
 def reading_key(block: TextBlock | None, columns: list[tuple[float, float]]) -> tuple[int, float]:
