@@ -92,7 +92,8 @@ def import_structure(
         page = _same_page(edition, facts.number, source_name)
         if page is not None and not replace_changed:
             raise PageImportError(
-                f"{source_name or 'page'}: {page} was imported from a different text; use --replace to replace it"
+                f"{source_name or '这一版面'}：{page} 已由另一份文本导入，没有替换。"
+                "要替换，请选“替换已导入的同一版面”，或在命令行加 --replace。"
             )
         status = CREATED if page is None else REPLACED
         if page is None:

@@ -335,3 +335,22 @@ class DictionaryWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class PendingImport(models.Model):
+    """A PDF uploaded in the admin, kept between its preview and the editor's confirm.
+
+    It lives in the database, not in one server's memory or disk, so whichever
+    server answers the confirm imports exactly the file that was previewed.
+    Confirmed or abandoned uploads are deleted (``forget_stale``).
+    """
+
+    name = models.CharField("文件名", max_length=255)
+    data = models.BinaryField("PDF")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "待确认的上传"
+
+    def __str__(self):
+        return self.name

@@ -168,8 +168,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise looks in it at start-up, even before collectstatic
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded photos. WhiteNoise serves static files only: in production the web
-# server in front serves var/media/ at MEDIA_URL.
+# What imports store: 版面图, thumbnails, 本版PDF, photos. WhiteNoise serves static
+# files only; articles.views.media serves these, and a web server in front may too.
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

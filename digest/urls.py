@@ -1,14 +1,13 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
 from articles.views.health import healthz
+from articles.views.media import media_file
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media_file, name="media"),
     path("", include("articles.urls")),
 ]
-# Uploaded photos in development; static() adds nothing when DEBUG is off.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

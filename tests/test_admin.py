@@ -9,10 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from test_pdf_import import FRONT, SECOND, pdf_of_pages
+from typeset import typeset
 
 from articles.body import body_to_blocks
 from articles.importer import import_file
-from articles.models import Article, Brief, Column, DictionaryWord, Page, Photo
+from articles.models import Article, Brief, Column, DictionaryWord, Page, PendingImport, Photo
 from articles.roles import EDITOR_GROUP, ensure_editor_group
 from articles.search import search
 from articles.search.terms import words
@@ -124,7 +126,7 @@ def test_the_pasted_text_takes_paper_and_date_from_the_form(editor_client, db):
     "data, message",
     [
         (b"", "请上传版面文件"),
-        (b"%PDF-1.7 binary", "PDF"),
+        (b"%PDF-1.7 binary", "PDF 文件已损坏或不完整"),
         (b"<!DOCTYPE html><html><body>x</body></html>", "HTML"),
         (b"\xff\xfe\x00\x01\x02", "UTF-16"),
     ],
@@ -140,8 +142,58 @@ def test_a_changed_page_is_refused_in_the_form_without_replace(editor_client, pa
     text = SEED.read_text(encoding="utf-8").replace("洪森。", "洪森，并举行会谈。")
     data = {"text": text, "paper": "科技日报", "date": "2023-02-11", "number": "1", "confirm": "1"}
     response = editor_client.post(reverse("admin:articles_page_import"), data)
-    assert "--replace" in response.content.decode()
+    assert "已由另一份文本导入，没有替换" in response.content.decode()
     assert not Brief.objects.filter(text__contains="举行会谈").exists()
+
+
+def pdf_upload(name, data):
+    return SimpleUploadedFile(name, data, content_type="application/pdf")
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_a_pdf_upload_is_previewed_page_by_page_and_kept_for_the_confirm_only(editor_client, media):
+    two_pages = pdf_of_pages(typeset(FRONT), typeset(SECOND))
+    response = editor_client.post(
+        reverse("admin:articles_page_import"), {"file": pdf_upload("edition.pdf", two_pages), "preview": "1"}
+    )
+    content = response.content.decode()
+    assert "2 个版面" in content and "第3版" in content and "第4版" in content
+    assert all(story.title in content for story in FRONT.stories)
+    assert Page.objects.count() == 0
+    pending = PendingImport.objects.get()
+    assert bytes(pending.data) == two_pages and f'name="pending" value="{pending.pk}"' in content
+
+
+def test_confirming_a_pdf_preview_imports_its_pages_and_forgets_the_upload(editor_client, media):
+    editor_client.post(
+        reverse("admin:articles_page_import"), {"file": pdf_upload("front.pdf", typeset(FRONT)), "preview": "1"}
+    )
+    pending = PendingImport.objects.get()
+    # The confirm carries no file: whichever server answers it reads the upload from the database.
+    response = editor_client.post(reverse("admin:articles_page_import"), {"pending": pending.pk, "confirm": "1"})
+    page = Page.objects.get()
+    assert response.status_code == 302 and response.url == reverse("admin:articles_page_change", args=[page.pk])
+    assert page.scan and page.pdf and page.source_name == "front.pdf"
+    assert [a.title for a in page.articles.all()] == [story.title for story in FRONT.stories]
+    assert not PendingImport.objects.exists()
+
+
+def test_a_confirm_of_an_upload_already_imported_says_so_and_saves_nothing(editor_client, db):
+    response = editor_client.post(reverse("admin:articles_page_import"), {"pending": 999, "confirm": "1"})
+    assert "这份上传已失效" in response.content.decode()
+    assert Page.objects.count() == 0
+
+
+def test_a_broken_pdf_upload_is_refused_in_chinese_and_nothing_is_kept(editor_client, db):
+    response = editor_client.post(
+        reverse("admin:articles_page_import"), {"file": pdf_upload("cut.pdf", typeset(FRONT)[:700]), "preview": "1"}
+    )
+    assert "cut.pdf：PDF 文件已损坏或不完整" in response.content.decode()
+    assert not PendingImport.objects.exists() and Page.objects.count() == 0
 
 
 # Fixing parse mistakes ------------------------------------------------------------------------------

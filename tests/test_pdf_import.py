@@ -31,6 +31,7 @@ FRONT = Page(
         Story("高新区新春第一会聚焦创新", BODY[::-1], columns=2),
     ]
 )
+SECOND = Page(FRONT.stories[1:], header="人民日报 2025年10月20日 星期一 第4版 要闻")
 
 
 @pytest.fixture(autouse=True)
@@ -92,14 +93,12 @@ def test_importing_the_same_pdf_again_changes_nothing(media):
 
 
 def test_a_pdf_of_several_pages_stores_each_as_a_page_of_its_edition():
-    second = Page(FRONT.stories[1:], header="人民日报 2025年10月20日 星期一 第4版 要闻")
-    results = import_pdf(pdf_of_pages(typeset(FRONT), typeset(second)), source_name="edition.pdf")
+    results = import_pdf(pdf_of_pages(typeset(FRONT), typeset(SECOND)), source_name="edition.pdf")
     assert [result.page.number for result in results] == ["3", "4"]
     assert {result.page.edition_id for result in results} == {results[0].page.edition_id}
 
 
 def test_a_page_refused_halfway_through_a_pdf_leaves_no_page_and_no_file(media, monkeypatch):
-    second = Page(FRONT.stories[1:], header="人民日报 2025年10月20日 星期一 第4版 要闻")
     calls = []
     real_store = importer.store_records
 
@@ -111,7 +110,7 @@ def test_a_page_refused_halfway_through_a_pdf_leaves_no_page_and_no_file(media, 
 
     monkeypatch.setattr(importer, "store_records", fail_on_the_second_page)
     with pytest.raises(RuntimeError):
-        import_pdf(pdf_of_pages(typeset(FRONT), typeset(second)), source_name="edition.pdf")
+        import_pdf(pdf_of_pages(typeset(FRONT), typeset(SECOND)), source_name="edition.pdf")
     assert len(calls) == 2
     assert StoredPage.objects.count() == 0 and Article.objects.count() == 0
     assert stored_files(media) == []

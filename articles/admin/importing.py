@@ -1,22 +1,39 @@
 """Import a page from the admin: upload or paste, preview what the parser read, confirm to save.
 
-The same importer as ``manage.py importpages``; a bad file or a refused import
-shows in the form and saves nothing.
+The same importers as ``manage.py importpages``; a bad file or a refused import
+shows in the form and saves nothing. A text travels from the preview to the
+confirm in the form itself; a PDF is too large for that, so the preview keeps it
+as a PendingImport row, which any server can read back at the confirm.
 """
+
+from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from ..importer import PageFacts, PageImportError, import_text
+from ..models import PendingImport
 from ..pagefile import MAX_PAGE_BYTES, PageFileError, decode_page_bytes
 from ..parsing import parse_page
+from ..parsing.pdf import MAX_PDF_BYTES, PdfRefused, looks_like_pdf, read_newspaper_pdf
+from ..pdfimporter import import_pdf
+
+# An upload previewed and never confirmed is forgotten after this long.
+PENDING_LIFETIME = timedelta(days=1)
+STATUS_WORDS = {"created": "已导入", "unchanged": "这一版面已导入过，没有变化：", "replaced": "已替换"}
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="版面文件", required=False, help_text="PDF 提取出的文本（UTF-8 或 GB18030）")
+    file = forms.FileField(
+        label="版面文件",
+        required=False,
+        help_text="报纸的 PDF（可含多个版面），或从 PDF 提取出的文本（UTF-8 或 GB18030）",
+    )
     text = forms.CharField(label="或粘贴版面文本", required=False, widget=forms.Textarea(attrs={"rows": 12}))
+    pending = forms.IntegerField(required=False, widget=forms.HiddenInput)
     paper = forms.CharField(label="报纸", required=False, max_length=100, help_text="版头没有印出时填写")
     date = forms.DateField(label="日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     number = forms.CharField(label="版次", required=False, max_length=10)
@@ -26,17 +43,27 @@ class ImportForm(forms.Form):
     def clean(self):
         data = super().clean()
         upload = data.get("file")
+        data["pdf"] = data["page_text"] = None
         try:
             if upload:
-                # One byte past the limit is enough for decode_page_bytes to refuse the file.
-                data["page_text"] = decode_page_bytes(upload.read(MAX_PAGE_BYTES + 1), name=upload.name)
                 data["source_name"] = upload.name
+                content = upload.read(max(MAX_PAGE_BYTES, MAX_PDF_BYTES) + 1)
+                if looks_like_pdf(content):
+                    data["pdf"] = content
+                    data["readings"] = read_newspaper_pdf(content, name=upload.name)
+                else:
+                    data["page_text"] = decode_page_bytes(content, name=upload.name)
+            elif data.get("pending"):
+                pending = PendingImport.objects.filter(pk=data["pending"]).first()
+                if pending is None:
+                    raise forms.ValidationError("这份上传已失效（已导入，或上传超过一天），请重新上传。")
+                data["source_name"], data["pdf"] = pending.name, bytes(pending.data)
             elif data.get("text", "").strip():
                 data["page_text"] = decode_page_bytes(data["text"].encode("utf-8"), name="粘贴的文本")
                 data["source_name"] = ""
             else:
                 raise forms.ValidationError("请上传版面文件，或粘贴版面文本。")
-        except PageFileError as error:
+        except (PageFileError, PdfRefused) as error:
             raise forms.ValidationError(str(error)) from None
         return data
 
@@ -48,32 +75,60 @@ class ImportForm(forms.Form):
 def import_view(request, model_admin):
     """GET: the form. POST: a preview of the parse; POST with confirm: the import.
 
-    Template: admin/articles/page/import.html. Context: form, structure (the
-    parsed page, to preview), records (its records in reading order), page_text.
+    Template: admin/articles/page/import.html. Context: form, previews (one per
+    newspaper page read: its structure and its records in reading order),
+    page_text (a text's, to send back with the confirm), pending (a PDF's
+    PendingImport), source_name.
     """
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta, "title": "导入版面"}
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        text = form.cleaned_data["page_text"]
+        data = form.cleaned_data
         if "confirm" in request.POST:
             try:
-                result = import_text(
-                    text,
-                    source_name=request.POST.get("source_name", ""),
-                    facts=form.facts(),
-                    replace_changed=form.cleaned_data["replace"],
-                )
-            except PageImportError as error:
+                results = confirm(form, request.POST.get("source_name") or data["source_name"])
+            except (PageImportError, PdfRefused) as error:
                 form.add_error(None, str(error))
             else:
-                verb = {"created": "已导入", "unchanged": "这一版面已导入过，没有变化：", "replaced": "已替换"}
-                messages.success(request, f"{verb[result.status]}{result.page}")
-                return redirect("admin:articles_page_change", result.page.pk)
-        structure = parse_page(text)
-        records = sorted([*structure.articles, *structure.briefs, *structure.photos], key=lambda r: r.position)
-        context |= {"structure": structure, "records": records, "page_text": text}
-        context["source_name"] = form.cleaned_data["source_name"]
+                for result in results:
+                    messages.success(request, f"{STATUS_WORDS[result.status]}{result.page}")
+                if len(results) == 1:
+                    return redirect("admin:articles_page_change", results[0].page.pk)
+                return redirect("admin:articles_page_changelist")
+        context |= preview(form)
     context["form"] = form
     return render(request, "admin/articles/page/import.html", context)
+
+
+def confirm(form: ImportForm, source_name: str) -> list:
+    """Import what the form holds; a PDF's pending upload is deleted once its pages are stored."""
+    data = form.cleaned_data
+    options = {"source_name": source_name, "facts": form.facts(), "replace_changed": data["replace"]}
+    if data["pdf"] is None:
+        return [import_text(data["page_text"], **options)]
+    results = import_pdf(data["pdf"], **options)
+    PendingImport.objects.filter(pk=data.get("pending")).delete()
+    return results
+
+
+def preview(form: ImportForm) -> dict:
+    data = form.cleaned_data
+    if data["pdf"] is None:
+        structures = [parse_page(data["page_text"])]
+        kept = {"page_text": data["page_text"]}
+    else:
+        readings = data.get("readings") or read_newspaper_pdf(data["pdf"], name=data["source_name"])
+        structures = [reading.structure for reading in readings]
+        pending = data.get("pending")
+        if not pending:
+            PendingImport.objects.filter(uploaded_at__lt=timezone.now() - PENDING_LIFETIME).delete()
+            pending = PendingImport.objects.create(name=data["source_name"], data=data["pdf"]).pk
+        kept = {"pending": pending}
+    previews = [{"structure": s, "records": in_reading_order(s)} for s in structures]
+    return {"previews": previews, "source_name": data["source_name"], **kept}
+
+
+def in_reading_order(structure) -> list:
+    return sorted([*structure.articles, *structure.briefs, *structure.photos], key=lambda r: r.position)

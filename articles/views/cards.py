@@ -36,3 +36,32 @@ def card_template(record):
     if isinstance(record, Brief):
         return "includes/teaser_card.html" if record.kind == Brief.TEASER else "includes/news_card.html"
     return "includes/photo_card.html"
+
+
+# The 版面图's clickable areas are drawn in an SVG of this many units each way over the
+# picture, stretched to it, so a record's box (shares of the page) scales with it.
+MAP_UNITS = 1000
+
+
+class Area(NamedTuple):
+    """Where one record is printed on the page's picture, and where a click on it leads."""
+
+    url: str
+    label: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def page_areas(cards) -> list[Area]:
+    """The clickable areas of a page's picture: each record whose box the PDF import measured."""
+    areas = []
+    for card in cards:
+        record = card.record
+        if not record.box_width or not record.box_height:
+            continue
+        label = getattr(record, "title", "") or getattr(record, "text", "") or getattr(record, "caption", "")
+        box = (record.box_left, record.box_top, record.box_width, record.box_height)
+        areas.append(Area(record.get_absolute_url(), label[:60], *(round(share * MAP_UNITS, 1) for share in box)))
+    return areas

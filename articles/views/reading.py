@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from ..body import first_paragraph
 from ..models import UNDATED_PREFIX, UNNUMBERED_PREFIX, Article, ArticleKeyword, Brief, Edition, Page, Photo
 from ..templatetags.chinese import chinese_date, chinese_month, page_name
-from .cards import page_cards, with_leads
+from .cards import MAP_UNITS, page_areas, page_cards, with_leads
 from .paging import paginate
 
 ARCHIVE_PAGE_SIZE = 30
@@ -89,8 +89,10 @@ def page(request, date, page):
 
     Template: reading/page.html. Context: sheets, one per page the URL names
     (usually one; two papers may each print a page 1 on the same day), each a
-    dict of page, cards (its records in reading order), previous and next (the
-    pages before and after it in its edition, or None); title.
+    dict of page, cards (its records in reading order), areas (where each is
+    printed on the page's picture, for a page imported from a PDF), previous and
+    next (the pages before and after it in its edition, or None); map_units (the
+    size of the areas' grid); title.
     """
     pages = list(
         Page.objects.filter(**_page_lookup(date, page))
@@ -106,10 +108,15 @@ def page(request, date, page):
         raise Http404("没有这一版")
     if pages[0].url_args != [date, page]:
         return redirect(pages[0], permanent=True)
-    sheets = [{"page": p, "cards": page_cards(p), **_neighbours(p, list(p.edition.pages.all()))} for p in pages]
+    sheets = []
+    for p in pages:
+        cards = page_cards(p)
+        sheets.append(
+            {"page": p, "cards": cards, "areas": page_areas(cards), **_neighbours(p, list(p.edition.pages.all()))}
+        )
     first = pages[0]
     title = f"{first.edition.paper} {chinese_date(first.edition.date)} {page_name(first)}".strip()
-    return render(request, "reading/page.html", {"sheets": sheets, "title": title})
+    return render(request, "reading/page.html", {"sheets": sheets, "title": title, "map_units": MAP_UNITS})
 
 
 def related_articles(article):
