@@ -8,6 +8,7 @@ characters, or too large. Nothing is stored before the whole file has been read.
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 
 from pdfminer.converter import PDFPageAggregator
@@ -54,6 +55,16 @@ class PdfPage:
     glyphs: list[Glyph] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     pictures: list[Picture] = field(default_factory=list)
+
+
+# A subset font's name starts with six capitals and a plus: "AAAAAB+WenQuanYi" is the
+# second subset of the face "WenQuanYi", which a typesetter starts after 256 glyphs.
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+def face_of(fontname: str) -> str:
+    """The typeface a glyph is set in, whichever subset of it the PDF embeds."""
+    return SUBSET_TAG.sub("", fontname)
 
 
 def looks_like_pdf(data: bytes) -> bool:
@@ -125,7 +136,8 @@ def _collect(item, page: PdfPage) -> None:
         if isinstance(child, LTChar):
             text = child.get_text()
             if text.strip():
-                page.glyphs.append(Glyph(text, child.x0, child.y0, child.x1, child.y1, child.size, child.fontname))
+                face = face_of(child.fontname)
+                page.glyphs.append(Glyph(text, child.x0, child.y0, child.x1, child.y1, child.size, face))
         elif isinstance(child, LTImage):
             page.pictures.append(Picture(child.x0, child.y0, child.x1, child.y1, child.name))
         elif isinstance(child, LTFigure):

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 # Glyphs on one line: their centres are this close, in font sizes. A digit set in a
 # Latin face sits a point lower than the Han beside it ("10" in "新华社北京 10 月").
 SAME_LINE = 0.35
-# The widest gap inside a line, in font sizes. Justified lines spread their glyphs by
-# up to 0.7 points at 9 points; a gutter between columns is over two characters.
-MAX_GAP = 1.2
+# The widest gap inside a line, in font sizes. A dateline is followed by an em space,
+# which justification widens by a point or two ("新华社北京10月19日电　中共中央总书记…");
+# a gutter between columns is over two characters.
+MAX_GAP = 1.6
 # A gap between two Han glyphs wider than this (in font sizes) is a printed space:
 # "本报记者  程龙  潘俊强" pads its names by a quarter em, which justification never adds.
 SPACE_GAP = 0.2

@@ -137,6 +137,7 @@ class Sorter:
         self.body_font = body_font
         self.boxes = boxes
         self.used: set[int] = set()
+        self.columns = column_ranges([b for b in blocks if self.kind(b) == BODY])
 
     def kind(self, block: TextBlock) -> str:
         ratio = block.size / self.body_size
@@ -181,13 +182,34 @@ class Sorter:
         for head in heads:
             self.attach_byline(head)
         for rubric in rubrics:
-            named = nearest_below(rubric, [h for h in heads if h.rubric is None], RUBRIC_DISTANCE * rubric.size)
+            unnamed = [h for h in heads if h.rubric is None]
+            reach = RUBRIC_DISTANCE * rubric.size
+            named = nearest_below(rubric, unnamed, reach) or self.head_under_open_space(rubric, unnamed, reach)
             if named is not None:
                 named.rubric = rubric
             else:
                 box = self.box_of(rubric)
                 heads.append(Head(title=None, rubric=rubric, span=(box.x0, box.x1) if box else None))
         return heads
+
+    def head_under_open_space(self, rubric: TextBlock, heads: list[Head], reach: float) -> Head | None:
+        """The head a rubric names when it is set at the story's left edge and the title
+        centred over the story: nothing stands under the rubric down to that head. A rubric
+        over news in brief has the briefs right under it."""
+        for head in sorted(heads, key=lambda h: rubric.y0 - h.top):
+            if not -2 <= rubric.y0 - head.top <= reach:
+                continue
+            between = [
+                b
+                for b in self.blocks
+                if b is not rubric
+                and head.bottom - 1 <= b.y1 <= rubric.y0 + 1
+                and overlap(b.x0, b.x1, rubric.x0, rubric.x1) > 0
+                and b not in head.parts
+            ]
+            if not between:
+                return head
+        return None
 
     def attach_deck(self, deck: TextBlock, heads: list[Head]) -> None:
         best = None
@@ -298,7 +320,9 @@ def spans_of(block: TextBlock, columns: list[tuple[float, float]]) -> list[tuple
     first. A page mixes grids, so a column of a four-column story lies inside a column of a
     two-column story below it, and only the wider range reaches a short title centred over
     the four."""
-    holding = [(x0, x1) for x0, x1 in columns if x0 - 1 <= block.x0 and block.x1 <= x1 + 1]
+    # Half a character of slack: a flush-right glyph's box may stand past the column's edge.
+    slack = block.size / 2
+    holding = [(x0, x1) for x0, x1 in columns if x0 - slack <= block.x0 and block.x1 <= x1 + slack]
     return [(block.x0, block.x1), *sorted(holding, key=lambda span: span[1] - span[0])]
 
 
@@ -331,7 +355,9 @@ def column_ranges(blocks: list[TextBlock]) -> list[tuple[float, float]]:
 def in_reading_order(blocks: list[TextBlock], sorter: "Sorter") -> list[TextBlock]:
     """A story's blocks down its own columns in turn. A page mixes grids (a lead story in
     four columns over two stories in two), so a story's columns come from its own body."""
-    columns = column_ranges([b for b in blocks if sorter.kind(b) == BODY])
+    # The story's own columns first; a column it fills only in part (an editors' note ends
+    # on a short line, then its signature) is measured by the page's columns.
+    columns = column_ranges([b for b in blocks if sorter.kind(b) == BODY]) + sorter.columns
     return sorted(blocks, key=lambda b: reading_key(b, columns))
 
 
@@ -348,9 +374,13 @@ def reading_key(block: TextBlock | None, columns: list[tuple[float, float]]) -> 
 
 def paragraphs_of(blocks: list[TextBlock], sorter: Sorter) -> list[Block]:
     """Body blocks as paragraphs and subheads. A paragraph runs on from one column to the
-    next unless the next opens indented."""
+    next unless the next opens indented. Indents are measured from the column's edge, so
+    a line alone in its block, set flush right ("——编  者"), opens a paragraph too."""
     result: list[Block] = []
     open_lines: list[str] = []
+    # The story's own columns first; a column it fills only in part (an editors' note ends
+    # on a short line, then its signature) is measured by the page's columns.
+    columns = column_ranges([b for b in blocks if sorter.kind(b) == BODY]) + sorter.columns
 
     def close() -> None:
         if open_lines:
@@ -362,8 +392,12 @@ def paragraphs_of(blocks: list[TextBlock], sorter: Sorter) -> list[Block]:
             close()
             result.append(Block(SUBHEAD, join_lines([line.text for line in block.lines])))
             continue
+        # The narrowest column wider than the block that holds it: a block of one flush-right
+        # line makes a "column" of its own width, which shows no indent.
+        wider = [x0 for x0, x1 in spans_of(block, columns)[1:] if x1 - x0 > block.x1 - block.x0 + block.size]
+        left = wider[0] if wider else block.x0
         for k, line in enumerate(block.lines):
-            indented = line.x0 > block.x0 + INDENT * line.size
+            indented = line.x0 > left + INDENT * line.size
             previous_short = k > 0 and block.lines[k - 1].x1 < block.x1 - 1.5 * line.size
             if indented or previous_short:
                 close()
