@@ -67,6 +67,12 @@ def face_of(fontname: str) -> str:
     return SUBSET_TAG.sub("", fontname)
 
 
+# Fonts parsed once serve every page that uses them (a web edition's 56 pages share
+# two), but an edition joined from pages' own PDFs embeds each page's fonts anew, and
+# a Chinese font's maps take 10-20 MB: past this many, the cache starts over.
+MAX_CACHED_FONTS = 8
+
+
 def looks_like_pdf(data: bytes) -> bool:
     # The PDF header may follow up to a kilobyte of junk, which readers accept.
     return b"%PDF-" in data[:1024]
@@ -115,12 +121,13 @@ def _read_pages(data: bytes, name: str):
     if not document.is_extractable:
         raise PdfRefused(f"{name}：PDF 禁止提取文字，无法导入。")
     resources = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(resources, laparams=None)
-    interpreter = PDFPageInterpreter(resources, device)
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if number > MAX_PDF_PAGES:
             raise PdfRefused(f"{name}：PDF 超过 {MAX_PDF_PAGES} 页，请分成几个文件导入。")
-        interpreter.process_page(page)
+        if len(getattr(resources, "_cached_fonts", ())) > MAX_CACHED_FONTS:
+            resources = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(resources, laparams=None)
+        PDFPageInterpreter(resources, device).process_page(page)
         yield _page_from_layout(number, device.get_result())
 
 
