@@ -37,5 +37,5 @@ run: install
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py importpages seeds/
 	$(PYTHON) manage.py collectstatic --noinput -v0
-	@echo "Serving Digest at http://$(ADDRESS)/"
-	$(VENV)/bin/gunicorn digest.wsgi --bind $(ADDRESS)
+	@echo "Serving Digest at http://$(ADDRESS)/, with a worker for background imports beside it"
+	$(PYTHON) manage.py db_worker & trap 'kill $$! 2>/dev/null' EXIT; $(VENV)/bin/gunicorn digest.wsgi --bind $(ADDRESS)

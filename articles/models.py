@@ -337,20 +337,47 @@ class DictionaryWord(models.Model):
         return self.word
 
 
-class PendingImport(models.Model):
-    """A PDF uploaded in the admin, kept between its preview and the editor's confirm.
+class PdfUpload(models.Model):
+    """A PDF uploaded in the admin, from its preview to the background import of its pages.
 
-    It lives in the database, not in one server's memory or disk, so whichever
-    server answers the confirm imports exactly the file that was previewed.
-    Confirmed or abandoned uploads are deleted (``forget_stale``).
+    It lives in the database, not in one server's memory or disk: whichever server
+    answers the confirm enqueues the import of exactly the file that was previewed,
+    a worker on any machine runs it (articles.tasks), and every server shows its
+    progress. Once the import ends, the file's bytes are dropped; the row stays to
+    report what happened.
     """
 
+    PREVIEWED, WAITING, READING, STORING, DONE, FAILED = "previewed", "waiting", "reading", "storing", "done", "failed"
+    STATUSES = [
+        (PREVIEWED, "待确认"),
+        (WAITING, "排队等待"),
+        (READING, "正在读取版面"),
+        (STORING, "正在保存"),
+        (DONE, "已导入"),
+        (FAILED, "导入失败"),
+    ]
+
     name = models.CharField("文件名", max_length=255)
-    data = models.BinaryField("PDF")
+    data = models.BinaryField("PDF", blank=True)
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    status = models.CharField("状态", max_length=10, choices=STATUSES, default=PREVIEWED)
+    pages_read = models.PositiveIntegerField("已读页数", default=0)
+    pages_total = models.PositiveIntegerField("总页数", default=0)
+    message = models.TextField("说明", blank=True)
+    pages = models.ManyToManyField(Page, verbose_name="导入的版面", blank=True)
+    # What the editor filled in on the form, for pages whose header does not print it.
+    paper = models.CharField("报纸", max_length=100, blank=True)
+    date = models.DateField("日期", null=True, blank=True)
+    number = models.CharField("版次", max_length=10, blank=True)
+    section = models.CharField("版名", max_length=50, blank=True)
+    replace = models.BooleanField("替换已导入的同一版面", default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "待确认的上传"
+        verbose_name = verbose_name_plural = "上传的 PDF"
 
     def __str__(self):
         return self.name
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.DONE, self.FAILED)

@@ -16,7 +16,7 @@ from .importer import ImportResult, PageFacts, import_structure
 from .models import Page
 from .pagescans import scan_pages
 from .parsing import PageStructure
-from .parsing.pdf import MAX_PDF_BYTES, PdfReading, PdfRefused, read_newspaper_pdf
+from .parsing.pdf import MAX_PDF_BYTES, PdfReading, PdfRefused, Progress, read_newspaper_pdf
 
 __all__ = ["PdfRefused", "import_pdf", "import_pdf_file"]
 
@@ -70,12 +70,19 @@ def clamp(share: float) -> float:
 
 
 def import_pdf(
-    data: bytes, *, source_name: str = "", facts: PageFacts | None = None, replace_changed: bool = False
+    data: bytes,
+    *,
+    source_name: str = "",
+    facts: PageFacts | None = None,
+    replace_changed: bool = False,
+    progress: Progress | None = None,
 ) -> list[ImportResult]:
-    """Store every newspaper page of a PDF's bytes, or none (PdfRefused, PageImportError)."""
+    """Store every newspaper page of a PDF's bytes, or none (PdfRefused, PageImportError).
+    ``progress(read, total)`` follows the reading, which takes most of the time; the pages
+    are then stored in one transaction."""
     facts = facts or PageFacts()
     name = source_name or "PDF"
-    readings = read_newspaper_pdf(data, name=name)
+    readings = read_newspaper_pdf(data, name=name, progress=progress)
     stem = Path(name).stem or "page"
     results = []
     copies = [PdfCopy(data, reading, f"{stem}-{k}") for k, reading in enumerate(readings, start=1)]

@@ -72,8 +72,21 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
+
+# Background work (a PDF edition's import): queued in the database, so any server
+# may enqueue and a `manage.py db_worker` on any machine runs it. DIGEST_TASKS=immediate
+# runs tasks inside the request instead, for a one-process site without a worker.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("DIGEST_TASKS") == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 MIDDLEWARE = [
     "articles.requestid.RequestIdMiddleware",

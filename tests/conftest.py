@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS, TIMEOUT_MS, Tab, require_chromium
+from django.contrib.auth.models import User
 from django.core.cache import cache, caches
 
 from articles.importer import PageFacts, import_file, import_text
 from articles.models import Column, Edition
+from articles.roles import ensure_editor_group
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_836e624efba3a217.txt"
@@ -31,6 +33,27 @@ def page_cache(settings):
     for alias in settings.CACHES:
         caches[alias].clear()
     return cache
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Background tasks run inside the request that enqueues them, as with no worker:
+    a test sees their outcome at once. tests/test_pdf_upload_worker.py runs the real queue."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def alice(db):
+    """An editor: in the editor group, staff, not a superuser."""
+    user = User.objects.create_user("alice", password="correct horse battery", is_staff=True)
+    user.groups.add(ensure_editor_group())
+    return user
+
+
+@pytest.fixture
+def editor_client(client, alice):
+    client.force_login(alice)
+    return client
 
 
 @pytest.fixture(scope="module")

@@ -3,18 +3,18 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from test_pdf_import import FRONT, SECOND, pdf_of_pages
+from typeset import Page as TypesetPage
 from typeset import typeset
 
 from articles.body import body_to_blocks
 from articles.importer import import_file
-from articles.models import Article, Brief, Column, DictionaryWord, Page, PendingImport, Photo
+from articles.models import Article, Brief, Column, DictionaryWord, Page, PdfUpload, Photo
 from articles.roles import EDITOR_GROUP, ensure_editor_group
 from articles.search import search
 from articles.search.terms import words
@@ -29,20 +29,6 @@ SAMPLE = ROOT / "tests" / "fixtures" / "pages" / "sample-1.txt"
 @pytest.fixture
 def page(db):
     return import_file(SEED).page
-
-
-@pytest.fixture
-def alice(db):
-    """An editor: in the editor group, staff, not a superuser."""
-    user = User.objects.create_user("alice", password="correct horse battery", is_staff=True)
-    user.groups.add(ensure_editor_group())
-    return user
-
-
-@pytest.fixture
-def editor_client(client, alice):
-    client.force_login(alice)
-    return client
 
 
 def article(title):
@@ -164,22 +150,53 @@ def test_a_pdf_upload_is_previewed_page_by_page_and_kept_for_the_confirm_only(ed
     assert "2 个版面" in content and "第3版" in content and "第4版" in content
     assert all(story.title in content for story in FRONT.stories)
     assert Page.objects.count() == 0
-    pending = PendingImport.objects.get()
+    pending = PdfUpload.objects.get()
     assert bytes(pending.data) == two_pages and f'name="pending" value="{pending.pk}"' in content
 
 
-def test_confirming_a_pdf_preview_imports_its_pages_and_forgets_the_upload(editor_client, media):
+def test_confirming_a_pdf_preview_imports_its_pages_in_the_background_and_shows_how_it_went(editor_client, media):
     editor_client.post(
         reverse("admin:articles_page_import"), {"file": pdf_upload("front.pdf", typeset(FRONT)), "preview": "1"}
     )
-    pending = PendingImport.objects.get()
+    upload = PdfUpload.objects.get()
     # The confirm carries no file: whichever server answers it reads the upload from the database.
-    response = editor_client.post(reverse("admin:articles_page_import"), {"pending": pending.pk, "confirm": "1"})
+    response = editor_client.post(
+        reverse("admin:articles_page_import"), {"pending": upload.pk, "paper": "人民日报", "confirm": "1"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("admin:articles_page_import_progress", args=[upload.pk])
     page = Page.objects.get()
-    assert response.status_code == 302 and response.url == reverse("admin:articles_page_change", args=[page.pk])
     assert page.scan and page.pdf and page.source_name == "front.pdf"
     assert [a.title for a in page.articles.all()] == [story.title for story in FRONT.stories]
-    assert not PendingImport.objects.exists()
+    upload.refresh_from_db()
+    assert (upload.status, upload.pages_read, upload.pages_total) == (PdfUpload.DONE, 1, 1)
+    assert bytes(upload.data) == b"" and list(upload.pages.all()) == [page]
+    progress = editor_client.get(response.url).content.decode()
+    assert "已导入" in progress and reverse("admin:articles_page_change", args=[page.pk]) in progress
+    assert 'http-equiv="refresh"' not in progress
+
+
+def test_a_refused_pdf_import_says_why_on_its_progress_page_and_stores_nothing(editor_client, media):
+    seed = {"text": SEED.read_text(encoding="utf-8"), "paper": "科技日报", "date": "2023-02-11", "number": "1"}
+    editor_client.post(reverse("admin:articles_page_import"), {**seed, "confirm": "1"})
+    reprint = TypesetPage(FRONT.stories, header="科技日报 2023年2月11日 星期六 第1版 要闻")
+    editor_client.post(
+        reverse("admin:articles_page_import"), {"file": pdf_upload("p1.pdf", typeset(reprint)), "preview": "1"}
+    )
+    upload = PdfUpload.objects.get()
+    editor_client.post(reverse("admin:articles_page_import"), {"pending": upload.pk, "confirm": "1"})
+    upload.refresh_from_db()
+    assert upload.status == PdfUpload.FAILED and "已由另一份文本导入" in upload.message
+    progress = editor_client.get(reverse("admin:articles_page_import_progress", args=[upload.pk])).content.decode()
+    assert upload.message in progress and "再导入一份" in progress
+    assert Page.objects.count() == 1
+
+
+def test_the_progress_page_reloads_itself_while_the_import_waits_for_a_worker(editor_client, db):
+    upload = PdfUpload.objects.create(name="edition.pdf", status=PdfUpload.READING, pages_read=3, pages_total=20)
+    progress = editor_client.get(reverse("admin:articles_page_import_progress", args=[upload.pk])).content.decode()
+    assert "正在读取版面" in progress and "已读 3 / 20 页" in progress
+    assert '<meta http-equiv="refresh" content="2">' in progress
 
 
 def test_a_confirm_of_an_upload_already_imported_says_so_and_saves_nothing(editor_client, db):
@@ -193,7 +210,7 @@ def test_a_broken_pdf_upload_is_refused_in_chinese_and_nothing_is_kept(editor_cl
         reverse("admin:articles_page_import"), {"file": pdf_upload("cut.pdf", typeset(FRONT)[:700]), "preview": "1"}
     )
     assert "cut.pdf：PDF 文件已损坏或不完整" in response.content.decode()
-    assert not PendingImport.objects.exists() and Page.objects.count() == 0
+    assert not PdfUpload.objects.exists() and Page.objects.count() == 0
 
 
 # Fixing parse mistakes ------------------------------------------------------------------------------

@@ -157,3 +157,12 @@ def test_parsepage_prints_one_structure_for_a_page_and_a_list_for_several(tmp_pa
 def test_a_text_file_is_not_taken_for_a_pdf():
     with pytest.raises(PdfRefused, match="不是 PDF"):
         import_pdf("人民日报 2025年10月20日 第3版".encode(), source_name="page.pdf")
+
+
+def test_the_command_shows_a_pdf_editions_progress_page_by_page(tmp_path, capsys):
+    edition = tmp_path / "edition.pdf"
+    edition.write_bytes(pdf_of_pages(typeset(FRONT), typeset(SECOND)))
+    call_command("importpages", str(edition))
+    out, err = capsys.readouterr()
+    assert f"{edition}：已读 1/2 页" in err and f"{edition}：已读 2/2 页" in err
+    assert out.count("created:") == 2

@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from ..dictionary import segmentation_before_and_after, word_added, word_removed
 from ..models import Article, Brief, Column, DictionaryWord, Edition, Page, Photo
 from . import actions
-from .importing import import_view
+from .importing import import_view, progress_view
 from .search import DigestSearchMixin
 from .tools import article_tools_view
 
@@ -82,7 +82,12 @@ class PageAdmin(HistoryAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(lambda request: import_view(request, self))
-        return [path("import/", view, name="articles_page_import"), *super().get_urls()]
+        progress = self.admin_site.admin_view(lambda request, pk: progress_view(request, self, pk))
+        return [
+            path("import/", view, name="articles_page_import"),
+            path("import/<int:pk>/", progress, name="articles_page_import_progress"),
+            *super().get_urls(),
+        ]
 
 
 class AuthorsField(forms.CharField):

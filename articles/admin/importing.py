@@ -3,7 +3,9 @@
 The same importers as ``manage.py importpages``; a bad file or a refused import
 shows in the form and saves nothing. A text travels from the preview to the
 confirm in the form itself; a PDF is too large for that, so the preview keeps it
-as a PendingImport row, which any server can read back at the confirm.
+as a PdfUpload row, which any server can read back at the confirm. The confirm
+enqueues the PDF's import as a background task (articles.tasks), and the editor
+follows its progress page, page by page, until the pages are stored.
 """
 
 from datetime import timedelta
@@ -11,15 +13,16 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from ..importer import PageFacts, PageImportError, import_text
-from ..models import PendingImport
+from ..models import PdfUpload
 from ..pagefile import MAX_PAGE_BYTES, PageFileError, decode_page_bytes
 from ..parsing import parse_page
 from ..parsing.pdf import MAX_PDF_BYTES, PdfRefused, looks_like_pdf, read_newspaper_pdf
-from ..pdfimporter import import_pdf
+from ..tasks import import_uploaded_pdf
 
 # An upload previewed and never confirmed is forgotten after this long.
 PENDING_LIFETIME = timedelta(days=1)
@@ -54,7 +57,7 @@ class ImportForm(forms.Form):
                 else:
                     data["page_text"] = decode_page_bytes(content, name=upload.name)
             elif data.get("pending"):
-                pending = PendingImport.objects.filter(pk=data["pending"]).first()
+                pending = PdfUpload.objects.filter(pk=data["pending"], status=PdfUpload.PREVIEWED).first()
                 if pending is None:
                     raise forms.ValidationError("这份上传已失效（已导入，或上传超过一天），请重新上传。")
                 data["source_name"], data["pdf"] = pending.name, bytes(pending.data)
@@ -78,7 +81,7 @@ def import_view(request, model_admin):
     Template: admin/articles/page/import.html. Context: form, previews (one per
     newspaper page read: its structure and its records in reading order),
     page_text (a text's, to send back with the confirm), pending (a PDF's
-    PendingImport), source_name.
+    PdfUpload), source_name. A PDF's confirm redirects to its progress page.
     """
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
@@ -86,31 +89,56 @@ def import_view(request, model_admin):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if "confirm" in request.POST and data["pdf"] is not None:
+            upload = enqueue_import(form)
+            return redirect("admin:articles_page_import_progress", upload.pk)
         if "confirm" in request.POST:
             try:
-                results = confirm(form, request.POST.get("source_name") or data["source_name"])
-            except (PageImportError, PdfRefused) as error:
+                result = import_text(data["page_text"], **import_options(form, request.POST.get("source_name", "")))
+            except PageImportError as error:
                 form.add_error(None, str(error))
             else:
-                for result in results:
-                    messages.success(request, f"{STATUS_WORDS[result.status]}{result.page}")
-                if len(results) == 1:
-                    return redirect("admin:articles_page_change", results[0].page.pk)
-                return redirect("admin:articles_page_changelist")
+                messages.success(request, f"{STATUS_WORDS[result.status]}{result.page}")
+                return redirect("admin:articles_page_change", result.page.pk)
         context |= preview(form)
     context["form"] = form
     return render(request, "admin/articles/page/import.html", context)
 
 
-def confirm(form: ImportForm, source_name: str) -> list:
-    """Import what the form holds; a PDF's pending upload is deleted once its pages are stored."""
+def import_options(form: ImportForm, source_name: str) -> dict:
     data = form.cleaned_data
-    options = {"source_name": source_name, "facts": form.facts(), "replace_changed": data["replace"]}
-    if data["pdf"] is None:
-        return [import_text(data["page_text"], **options)]
-    results = import_pdf(data["pdf"], **options)
-    PendingImport.objects.filter(pk=data.get("pending")).delete()
-    return results
+    return {"source_name": source_name, "facts": form.facts(), "replace_changed": data["replace"]}
+
+
+def enqueue_import(form: ImportForm) -> PdfUpload:
+    """Hand the previewed PDF, with what the form says about it, to a background worker."""
+    data = form.cleaned_data
+    upload = PdfUpload.objects.get(pk=data["pending"])
+    upload.paper, upload.date, upload.number = data["paper"], data["date"], data["number"]
+    upload.section, upload.replace, upload.status = data["section"], data["replace"], PdfUpload.WAITING
+    upload.save()
+    import_uploaded_pdf.enqueue(upload.pk)
+    return upload
+
+
+def progress_view(request, model_admin, pk):
+    """How far the import of an uploaded PDF is; the page reloads itself until it ends.
+
+    Template: admin/articles/page/import_progress.html. Context: upload, percent.
+    """
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    upload = get_object_or_404(PdfUpload, pk=pk)
+    percent = round(100 * upload.pages_read / upload.pages_total) if upload.pages_total else 0
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": f"导入 {upload.name}",
+        "upload": upload,
+        "percent": percent,
+        "again": reverse("admin:articles_page_import"),
+    }
+    return render(request, "admin/articles/page/import_progress.html", context)
 
 
 def preview(form: ImportForm) -> dict:
@@ -123,8 +151,8 @@ def preview(form: ImportForm) -> dict:
         structures = [reading.structure for reading in readings]
         pending = data.get("pending")
         if not pending:
-            PendingImport.objects.filter(uploaded_at__lt=timezone.now() - PENDING_LIFETIME).delete()
-            pending = PendingImport.objects.create(name=data["source_name"], data=data["pdf"]).pk
+            PdfUpload.objects.filter(uploaded_at__lt=timezone.now() - PENDING_LIFETIME).delete()
+            pending = PdfUpload.objects.create(name=data["source_name"], data=data["pdf"]).pk
         kept = {"pending": pending}
     previews = [{"structure": s, "records": in_reading_order(s)} for s in structures]
     return {"previews": previews, "source_name": data["source_name"], **kept}

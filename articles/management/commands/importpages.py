@@ -41,7 +41,8 @@ class Command(BaseCommand):
         for path in page_files(options["paths"]):
             try:
                 if is_pdf_file(path):
-                    results = import_pdf_file(path, facts=facts, replace_changed=options["replace"])
+                    progress = self.progress_of(path)
+                    results = import_pdf_file(path, facts=facts, replace_changed=options["replace"], progress=progress)
                 else:
                     results = [import_file(path, facts=facts, replace_changed=options["replace"])]
             except (PageFileError, PageImportError, PdfRefused) as error:
@@ -57,3 +58,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"{result.status}: {path} -> {page} ({page.articles.count()} articles)")
         if failed:
             raise CommandError(f"{failed} 个文件未导入。", returncode=2)
+
+    def progress_of(self, path):
+        """A PDF edition's progress, one line per page read, on stderr: stdout says what was stored."""
+
+        def show(read: int, total: int) -> None:
+            if total > 1:
+                self.stderr.write(f"{path}：已读 {read}/{total} 页")
+
+        return show

@@ -14,11 +14,19 @@ from dataclasses import dataclass, field
 from ..parser import count_countable, output_text, parse_page
 from ..structure import PageStructure
 from ..vocabulary import HEADER_PAGE
-from .document import MAX_PDF_BYTES, PdfPage, PdfRefused, Picture, is_pdf_file, looks_like_pdf, read_pdf
+from .document import MAX_PDF_BYTES, PdfPage, PdfRefused, Picture, Progress, is_pdf_file, looks_like_pdf, read_pdf
 from .geometry import TextLine, body_style, build_lines
 from .printed import read_printed_page
 
-__all__ = ["MAX_PDF_BYTES", "PdfRefused", "PdfReading", "is_pdf_file", "looks_like_pdf", "read_newspaper_pdf"]
+__all__ = [
+    "MAX_PDF_BYTES",
+    "PdfRefused",
+    "PdfReading",
+    "Progress",
+    "is_pdf_file",
+    "looks_like_pdf",
+    "read_newspaper_pdf",
+]
 
 
 logger = logging.getLogger(__name__)
@@ -39,11 +47,12 @@ class PdfReading:
     page_size: tuple[float, float] = (0.0, 0.0)
 
 
-def read_newspaper_pdf(data: bytes, name: str = "PDF") -> list[PdfReading]:
-    """Every newspaper page in a PDF's bytes, or PdfRefused with a Chinese message."""
+def read_newspaper_pdf(data: bytes, name: str = "PDF", progress: Progress | None = None) -> list[PdfReading]:
+    """Every newspaper page in a PDF's bytes, or PdfRefused with a Chinese message.
+    ``progress(read, total)`` follows the reading of the PDF's pages."""
     readings: list[PdfReading] = []
     web_run: list[tuple[PdfPage, list[TextLine]]] = []
-    for page in read_pdf(data, name):
+    for page in read_pdf(data, name, progress):
         lines = build_lines(page.glyphs)
         if is_one_column(lines):
             if web_run and starts_new_edition_page(lines, web_run):

@@ -9,6 +9,7 @@ characters, or too large. Nothing is stored before the whole file has been read.
 import io
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pdfminer.converter import PDFPageAggregator
@@ -17,6 +18,7 @@ from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordInc
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
 
 from .geometry import Glyph, Rule
@@ -57,6 +59,9 @@ class PdfPage:
     pictures: list[Picture] = field(default_factory=list)
 
 
+# Called with (pages read, pages in the PDF) as a long PDF is read.
+Progress = Callable[[int, int], None]
+
 # A subset font's name starts with six capitals and a plus: "AAAAAB+WenQuanYi" is the
 # second subset of the face "WenQuanYi", which a typesetter starts after 256 glyphs.
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
@@ -90,14 +95,15 @@ def is_pdf_file(path) -> bool:
         return False
 
 
-def read_pdf(data: bytes, name: str = "PDF") -> list[PdfPage]:
-    """Every page of the PDF in data, or PdfRefused."""
+def read_pdf(data: bytes, name: str = "PDF", progress: Progress | None = None) -> list[PdfPage]:
+    """Every page of the PDF in data, or PdfRefused. ``progress(read, total)`` is called
+    after each page, for a long edition's importer to show how far it is."""
     if len(data) > MAX_PDF_BYTES:
         raise PdfRefused(f"{name}：文件超过 {MAX_PDF_BYTES // (1024 * 1024)} MB，请分成几个文件导入。")
     if not looks_like_pdf(data):
         raise PdfRefused(f"{name}：这不是 PDF 文件。")
     try:
-        pages = list(_read_pages(data, name))
+        pages = list(_read_pages(data, name, progress or (lambda read, total: None)))
     except PdfRefused:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -115,11 +121,12 @@ def read_pdf(data: bytes, name: str = "PDF") -> list[PdfPage]:
     return pages
 
 
-def _read_pages(data: bytes, name: str):
+def _read_pages(data: bytes, name: str, progress: Progress):
     parser = PDFParser(io.BytesIO(data))
     document = PDFDocument(parser)
     if not document.is_extractable:
         raise PdfRefused(f"{name}：PDF 禁止提取文字，无法导入。")
+    total = page_count(document)
     resources = PDFResourceManager(caching=True)
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if number > MAX_PDF_PAGES:
@@ -129,6 +136,13 @@ def _read_pages(data: bytes, name: str):
         device = PDFPageAggregator(resources, laparams=None)
         PDFPageInterpreter(resources, device).process_page(page)
         yield _page_from_layout(number, device.get_result())
+        progress(number, max(total, number))
+
+
+def page_count(document: PDFDocument) -> int:
+    """The page count the PDF's page tree declares, or 0 when it does not say."""
+    count = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count") if document.catalog else None
+    return count if isinstance(count, int) and count > 0 else 0
 
 
 def _page_from_layout(number: int, layout) -> PdfPage:

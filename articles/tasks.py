@@ -1,0 +1,53 @@
+"""Background work: importing a PDF uploaded in the admin, page by page, with its progress.
+
+django-tasks runs these; with its database backend (the default) the task waits
+in the database until ``manage.py db_worker`` on any machine takes it. Progress
+is written to the PdfUpload row outside the import's transaction, so every
+server's progress page sees it while the pages are read.
+"""
+
+import logging
+
+from django.db import DatabaseError
+from django_tasks import task
+
+from .importer import PageFacts, PageImportError
+from .models import PdfUpload
+from .pdfimporter import PdfRefused, import_pdf
+
+logger = logging.getLogger(__name__)
+
+INTERNAL_ERROR = "导入时出现内部错误，没有保存任何版面；请稍后重试，或联系管理员。"
+
+
+@task()
+def import_uploaded_pdf(upload_id: int) -> None:
+    upload = PdfUpload.objects.get(pk=upload_id)
+    if upload.status != PdfUpload.WAITING:
+        return  # already taken by another worker, or finished
+    upload.status = PdfUpload.READING
+    upload.save(update_fields=["status"])
+
+    def show(read: int, total: int) -> None:
+        status = PdfUpload.READING if read < total else PdfUpload.STORING
+        PdfUpload.objects.filter(pk=upload_id).update(pages_read=read, pages_total=total, status=status)
+
+    facts = PageFacts(upload.paper, upload.date, upload.number, upload.section)
+    try:
+        results = import_pdf(
+            bytes(upload.data), source_name=upload.name, facts=facts, replace_changed=upload.replace, progress=show
+        )
+    except (PdfRefused, PageImportError) as error:
+        finish(upload, PdfUpload.FAILED, str(error))
+        return
+    except (DatabaseError, OSError, ValueError):
+        logger.exception("importing the uploaded PDF %s (%s) failed", upload.pk, upload.name)
+        finish(upload, PdfUpload.FAILED, INTERNAL_ERROR)
+        raise
+    upload.pages.set([result.page for result in results])
+    finish(upload, PdfUpload.DONE, f"已导入 {len(results)} 个版面。")
+
+
+def finish(upload: PdfUpload, status: str, message: str) -> None:
+    """Record how the import ended, and drop the file: the pages hold what it gave."""
+    PdfUpload.objects.filter(pk=upload.pk).update(status=status, message=message, data=b"")
