@@ -13,10 +13,6 @@ LAYOUTS = {
     "two and three columns, heads flush left": Layout(columns=(2, 3), centred=False),
     "five narrow columns": Layout(columns=(5,), centred=True),
 }
-# Found by this test and not yet mended: under a subhead wrapped over two lines, the
-# paragraph's next line joins the subhead.
-KNOWN = {("five narrow columns", "page-1"): "a body line joins the wrapped subhead above it"}
-
 pytestmark = [
     needs_shared,
     pytest.mark.skipif(bool(heading_face_missing()), reason=heading_face_missing() or "-"),
@@ -26,10 +22,7 @@ pytestmark = [
 def cases():
     for name, layout in LAYOUTS.items():
         for path in [*real_pages(), *pdf_pages()]:
-            marks = (
-                [pytest.mark.xfail(reason=KNOWN[name, path.stem], strict=True)] if (name, path.stem) in KNOWN else []
-            )
-            yield pytest.param(layout, path, id=f"{path.stem}, {name}", marks=marks)
+            yield pytest.param(layout, path, id=f"{path.stem}, {name}")
 
 
 @pytest.mark.parametrize(("layout", "path"), list(cases()))

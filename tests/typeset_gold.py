@@ -184,8 +184,9 @@ def set_line(pdf: canvas.Canvas, x: float, y: float, line: str, face: str, justi
     fonts = [HEADING if face == FONT and run[0] in NOT_IN_BODY_FONT else face for run in runs]
     natural = sum(pdfmetrics.stringWidth(run, font, BODY) for run, font in zip(runs, fonts, strict=True))
     text = pdf.beginText(x, y)
-    if justify_to and len(line) > 1:
-        text.setCharSpace(max(0.0, (justify_to - natural) / (len(line) - 1)))
+    # Always set: the character spacing is text state, which outlives a text object in PDF.
+    spread = (justify_to - natural) / (len(line) - 1) if justify_to and len(line) > 1 else 0.0
+    text.setCharSpace(max(0.0, spread))
     for run, font in zip(runs, fonts, strict=True):
         text.setFont(font, BODY)
         text.textOut(run)
