@@ -22,11 +22,10 @@ INTERNAL_ERROR = "导入时出现内部错误，没有保存任何版面；请�
 
 @task()
 def import_uploaded_pdf(upload_id: int) -> None:
+    # Claimed in one statement: of two workers given the same upload, one imports it.
+    if not PdfUpload.objects.filter(pk=upload_id, status=PdfUpload.WAITING).update(status=PdfUpload.READING):
+        return
     upload = PdfUpload.objects.get(pk=upload_id)
-    if upload.status != PdfUpload.WAITING:
-        return  # already taken by another worker, or finished
-    upload.status = PdfUpload.READING
-    upload.save(update_fields=["status"])
 
     def show(read: int, total: int) -> None:
         status = PdfUpload.READING if read < total else PdfUpload.STORING

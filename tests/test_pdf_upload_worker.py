@@ -8,6 +8,7 @@ from test_pdf_import import FRONT
 from typeset import typeset
 
 from articles.models import Page, PdfUpload
+from articles.tasks import import_uploaded_pdf
 
 QUEUED_IN_THE_DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -35,3 +36,13 @@ def test_a_confirmed_pdf_waits_in_the_database_until_a_worker_imports_it(queue, 
     upload.refresh_from_db()
     assert upload.status == PdfUpload.DONE
     assert [a.title for a in Page.objects.get().articles.all()] == [story.title for story in FRONT.stories]
+
+
+def test_an_upload_is_imported_once_however_many_times_its_task_runs(settings, tmp_path, db):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    upload = PdfUpload.objects.create(name="front.pdf", data=typeset(FRONT), status=PdfUpload.WAITING)
+    import_uploaded_pdf.call(upload.pk)
+    import_uploaded_pdf.call(upload.pk)
+    upload.refresh_from_db()
+    assert upload.status == PdfUpload.DONE and upload.pages.count() == 1
+    assert Page.objects.count() == 1
