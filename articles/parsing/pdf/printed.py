@@ -352,12 +352,17 @@ def column_ranges(blocks: list[TextBlock]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in ranges]
 
 
+def story_columns(blocks: list[TextBlock], sorter: "Sorter") -> list[tuple[float, float]]:
+    """A story's own columns, then the page's: a column the story fills only in part (an
+    editors' note ends on a short line, then its signature "——编  者") is measured by the
+    page's columns."""
+    return column_ranges([b for b in blocks if sorter.kind(b) == BODY]) + sorter.columns
+
+
 def in_reading_order(blocks: list[TextBlock], sorter: "Sorter") -> list[TextBlock]:
     """A story's blocks down its own columns in turn. A page mixes grids (a lead story in
     four columns over two stories in two), so a story's columns come from its own body."""
-    # The story's own columns first; a column it fills only in part (an editors' note ends
-    # on a short line, then its signature) is measured by the page's columns.
-    columns = column_ranges([b for b in blocks if sorter.kind(b) == BODY]) + sorter.columns
+    columns = story_columns(blocks, sorter)
     return sorted(blocks, key=lambda b: reading_key(b, columns))
 
 
@@ -378,9 +383,7 @@ def paragraphs_of(blocks: list[TextBlock], sorter: Sorter) -> list[Block]:
     a line alone in its block, set flush right ("——编  者"), opens a paragraph too."""
     result: list[Block] = []
     open_lines: list[str] = []
-    # The story's own columns first; a column it fills only in part (an editors' note ends
-    # on a short line, then its signature) is measured by the page's columns.
-    columns = column_ranges([b for b in blocks if sorter.kind(b) == BODY]) + sorter.columns
+    columns = story_columns(blocks, sorter)
 
     def close() -> None:
         if open_lines:
