@@ -194,8 +194,9 @@ class Sorter:
 
     def head_under_open_space(self, rubric: TextBlock, heads: list[Head], reach: float) -> Head | None:
         """The head a rubric names when it is set at the story's left edge and the title
-        centred over the story: nothing stands under the rubric down to that head. A rubric
-        over news in brief has the briefs right under it."""
+        centred over the story ("“十四五”的文化印记" boxed over the first of four columns,
+        "一堂思政课见证学生新成长" in the middle): nothing stands under the rubric down to
+        that head. A rubric over news in brief (简讯) has the briefs right under it."""
         for head in sorted(heads, key=lambda h: rubric.y0 - h.top):
             if not -2 <= rubric.y0 - head.top <= reach:
                 continue
