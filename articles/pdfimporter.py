@@ -76,13 +76,15 @@ def import_pdf(
     facts: PageFacts | None = None,
     replace_changed: bool = False,
     progress: Progress | None = None,
+    label: str = "",
 ) -> list[ImportResult]:
     """Store every newspaper page of a PDF's bytes, or none (PdfRefused, PageImportError).
     ``progress(read, total)`` follows the reading, which takes most of the time; the pages
-    are then stored in one transaction."""
+    are then stored in one transaction. ``label`` names the file in messages (its path, on
+    the command line), ``source_name`` in the stored pages."""
     facts = facts or PageFacts()
     name = source_name or "PDF"
-    readings = read_newspaper_pdf(data, name=name, progress=progress)
+    readings = read_newspaper_pdf(data, name=label or name, progress=progress)
     stem = Path(name).stem or "page"
     results = []
     copies = [PdfCopy(data, reading, f"{stem}-{k}") for k, reading in enumerate(readings, start=1)]
@@ -114,4 +116,4 @@ def import_pdf_file(path: Path, **options) -> list[ImportResult]:
             data = file.read(MAX_PDF_BYTES + 1)
     except OSError as error:
         raise PdfRefused(f"{path}：无法读取（{error.strerror or error}）。") from None
-    return import_pdf(data, source_name=path.name, **options)
+    return import_pdf(data, source_name=path.name, label=str(path), **options)

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image
 from shared_pages import REAL_PDF, needs_shared
+from test_pdf_reading import BAD_PDFS
 from typeset import Page, Story, typeset
 
 from articles import importer
@@ -124,13 +125,16 @@ def test_the_real_pdf_imports_one_page_per_ban_each_with_its_own_pdf():
     assert sum(pdf_pages) == 56 and min(pdf_pages) >= 1
 
 
-def test_the_command_refuses_a_broken_pdf_with_status_2_and_changes_nothing(tmp_path, media, capsys):
-    broken = tmp_path / "broken.pdf"
-    broken.write_bytes(typeset(FRONT)[:600])
+@pytest.mark.parametrize("case", BAD_PDFS, ids=str)
+def test_the_command_refuses_a_bad_pdf_in_chinese_with_status_2_and_changes_nothing(tmp_path, media, capsys, case):
+    make, words = BAD_PDFS[case]
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(make())
     with pytest.raises(CommandError, match="1 个文件未导入") as error:
-        call_command("importpages", str(broken))
+        call_command("importpages", str(bad))
     assert error.value.returncode == 2
-    assert "broken.pdf：PDF 文件已损坏或不完整" in capsys.readouterr().err
+    message = capsys.readouterr().err
+    assert f"{bad}：" in message and words in message
     assert StoredPage.objects.count() == 0
     assert stored_files(media) == []
 

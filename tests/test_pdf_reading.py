@@ -98,9 +98,9 @@ def test_a_typeset_page_gives_back_its_stories_and_every_character(stories):
     assert countable(output_text(parsed)) == countable(page_text)
 
 
-def pdf_of(draw, **options) -> bytes:
+def pdf_of(draw, pagesize=(600, 800), **options) -> bytes:
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=(600, 800), **options)
+    pdf = canvas.Canvas(buffer, pagesize=pagesize, **options)
     draw(pdf)
     pdf.showPage()
     pdf.save()
@@ -160,6 +160,7 @@ BAD_PDFS = {
     "scanned": (lambda: pdf_of(scanned), "文字识别"),
     "fonts without characters": (unmapped_font_pdf, "字符映射"),
     "empty": (lambda: b"", "不是 PDF"),
+    "a page too large": (lambda: pdf_of(a_line, pagesize=(600, 14000)), "版面尺寸过大"),
 }
 
 

@@ -26,6 +26,10 @@ from .geometry import Glyph, Rule
 # A paper's edition runs to a few dozen pages, a web edition's PDF to a few hundred.
 MAX_PDF_PAGES = 400
 MAX_PDF_BYTES = 200 * 1024 * 1024
+# A broadsheet page is about 1,600 points tall, a spread of two 2,400 wide: a page over
+# this on a side is no newspaper page, and its picture would take gigabytes to render.
+MAX_PAGE_POINTS = 3600
+POINTS_PER_MM = 72 / 25.4
 # Below this share of glyphs with a character behind them, the fonts carry no text:
 # pdfminer reads such a glyph as "(cid:123)".
 MIN_MAPPED_SHARE = 0.9
@@ -84,10 +88,13 @@ def looks_like_pdf(data: bytes) -> bool:
 
 
 def is_pdf_file(path) -> bool:
-    """Whether the file at path is a PDF by its content, whatever its name says.
+    """Whether the file at path is to be read as a PDF: its content says so, whatever its
+    name, or its name does (and the PDF reader then says it is none).
 
-    False for a file that cannot be opened: the text reader then says why.
+    False for another file that cannot be opened: the text reader then says why.
     """
+    if str(path).lower().endswith(".pdf"):
+        return True
     try:
         with open(path, "rb") as file:
             return looks_like_pdf(file.read(1024))
@@ -131,12 +138,21 @@ def _read_pages(data: bytes, name: str, progress: Progress):
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if number > MAX_PDF_PAGES:
             raise PdfRefused(f"{name}：PDF 超过 {MAX_PDF_PAGES} 页，请分成几个文件导入。")
+        refuse_huge_page(page, number, name)
         if len(getattr(resources, "_cached_fonts", ())) > MAX_CACHED_FONTS:
             resources = PDFResourceManager(caching=True)
         device = PDFPageAggregator(resources, laparams=None)
         PDFPageInterpreter(resources, device).process_page(page)
         yield _page_from_layout(number, device.get_result())
         progress(number, max(total, number))
+
+
+def refuse_huge_page(page: PDFPage, number: int, name: str) -> None:
+    x0, y0, x1, y1 = page.mediabox
+    width, height = abs(x1 - x0), abs(y1 - y0)
+    if max(width, height) > MAX_PAGE_POINTS:
+        size = f"{width / POINTS_PER_MM:.0f}×{height / POINTS_PER_MM:.0f} 毫米"
+        raise PdfRefused(f"{name}：第 {number} 页的版面尺寸过大（{size}），不像报纸版面，无法导入。")
 
 
 def page_count(document: PDFDocument) -> int:
