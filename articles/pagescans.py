@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 # 150 dpi: a 1000-point page renders 2083 pixels wide, enough to read a body line
@@ -36,7 +37,7 @@ def scan_pages(data: bytes, numbers: list[int], boxes: list[tuple[float, float, 
         height = page.get_height()
         scale = SCAN_DPI / POINTS_PER_INCH
         picture = page.render(scale=scale).to_pil().convert("RGB")
-        crops = [jpeg(picture.crop(pixel_box(box, height, scale))) for box in boxes]
+        crops = [photo_of(page, picture, box, height, scale) for box in boxes]
         thumbnail = picture.copy()
         thumbnail.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 4), Image.Resampling.LANCZOS)
         alone = pdfium.PdfDocument.new()
@@ -46,6 +47,32 @@ def scan_pages(data: bytes, numbers: list[int], boxes: list[tuple[float, float, 
         return PageScan(image=jpeg(picture), thumbnail=jpeg(thumbnail), pdf=buffer.getvalue(), crops=crops)
     finally:
         document.close()
+
+
+def photo_of(page, picture: Image.Image, box, height: float, scale: float) -> bytes:
+    """The photo printed in box: the image the PDF embeds there, in its own resolution, when
+    it has more pixels than the page's picture gives it (a 300 dpi photo does), else the
+    page's picture cut to the box (a tiny or rotated image, or one pypdfium2 cannot decode)."""
+    crop = picture.crop(pixel_box(box, height, scale))
+    embedded = embedded_image(page, box)
+    if embedded is not None and embedded.width * embedded.height > crop.width * crop.height:
+        return jpeg(embedded)
+    return jpeg(crop)
+
+
+def embedded_image(page, box) -> Image.Image | None:
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = image.get_bounds()
+        if max(abs(left - box[0]), abs(bottom - box[1]), abs(right - box[2]), abs(top - box[3])) > 2:
+            continue
+        a, b, c, d, _, _ = image.get_matrix().get()
+        if b or c or a < 0 or d < 0:  # rotated or mirrored: the page's picture shows it upright
+            return None
+        try:
+            return image.get_bitmap(render=False).to_pil().convert("RGB")
+        except (pdfium.PdfiumError, ValueError, OSError):
+            return None
+    return None
 
 
 def pixel_box(box: tuple[float, float, float, float], height: float, scale: float) -> tuple[int, int, int, int]:

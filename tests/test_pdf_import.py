@@ -83,6 +83,13 @@ def test_a_photo_is_cut_out_of_the_page_with_its_caption_and_credit():
     assert blue > red + 40
 
 
+def test_a_photo_embedded_in_a_higher_resolution_keeps_it():
+    story = Story("老字号触网年销售额破亿", BODY, caption="枫城老字号的师傅展示糕点。", credit="本报记者 林晓摄")
+    story.photo_pixels = (1200, 750)  # 375 dpi over its 240 × 150 points
+    (result,) = import_pdf(typeset(Page([story, FRONT.stories[1]])), source_name="hires.pdf")
+    assert Image.open(Photo.objects.get(page=result.page).image.path).size == (1200, 750)
+
+
 def test_importing_the_same_pdf_again_changes_nothing(media):
     data = typeset(FRONT)
     import_pdf(data, source_name="front.pdf")

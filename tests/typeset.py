@@ -36,6 +36,7 @@ class Story:
     columns: int = 3
     caption: str = ""  # a photo under the body, with this caption
     credit: str = ""  # and this credit line under the caption
+    photo_pixels: tuple[int, int] = (PHOTO_WIDTH, PHOTO_HEIGHT)  # the embedded image's size
 
 
 @dataclass
@@ -94,7 +95,7 @@ def set_story(pdf: canvas.Canvas, story: Story, top: float) -> float:
 def set_photo(pdf: canvas.Canvas, story: Story, top: float) -> float:
     """A grey picture at the left margin, its caption and credit lines under it."""
     picture = io.BytesIO()
-    Image.new("RGB", (PHOTO_WIDTH, PHOTO_HEIGHT), (90, 120, 150)).save(picture, format="PNG")
+    Image.new("RGB", story.photo_pixels, (90, 120, 150)).save(picture, format="PNG")
     picture.seek(0)
     top -= 10 + PHOTO_HEIGHT
     pdf.drawImage(ImageReader(picture), MARGIN, top, PHOTO_WIDTH, PHOTO_HEIGHT)
