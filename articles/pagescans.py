@@ -1,7 +1,7 @@
 """The printed page as pictures, through pypdfium2 (Apache-2.0/BSD): the 版面图 that
-readers click, its thumbnail for the page strip, each photo (the image the PDF embeds,
-or the picture cut to its box), and the
-PDF of the page alone for "下载本版PDF".
+readers click, its thumbnail for the page strip, each photo (the image the PDF
+embeds, or the picture cut to its box), and the PDF of the page alone for
+"下载本版PDF".
 
 Plain Python on bytes; the importer stores what comes out.
 """
