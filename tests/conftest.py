@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS, TIMEOUT_MS, Tab, require_chromium
 from django.core.cache import cache, caches
+from django.test import override_settings
 
 from articles.importer import PageFacts, import_file, import_text
 from articles.models import Column, Edition
@@ -17,6 +18,16 @@ from articles.models import Column, Edition
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_836e624efba3a217.txt"
 PAGES = ROOT / "tests" / "fixtures" / "pages"
+# Only test passwords are hashed here: the real hasher spends a deliberate
+# fraction of a second on each one, the fast one none.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Every test hashes passwords with the fast hasher (production keeps Django's default)."""
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
 
 
 @pytest.fixture(autouse=True)

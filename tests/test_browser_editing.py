@@ -20,10 +20,8 @@ FIXED_HEADLINE = "青岚高新区发布首批“揭榜挂帅”技术需求榜�
 
 
 @pytest.fixture
-def alice(transactional_db, settings):
-    """An editor: staff, in the editor group, not a superuser."""
-    # The real hasher takes a second for each try, and these tests try often.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def alice(transactional_db):
+    """An editor: staff, in the editor group, not a superuser (its password hashed fast, as in every test)."""
     user = User.objects.create_user("alice", password=PASSWORD, is_staff=True)
     user.groups.add(ensure_editor_group())
     return user
