@@ -75,19 +75,45 @@ def test_the_content_security_policy_allows_no_inline_script(client, db):
     assert "unsafe-inline" not in policy
 
 
-def test_hsts_and_secure_cookies_over_https(client, db, settings):
-    settings.SECURE_HSTS_SECONDS = 31_536_000
-    settings.SECURE_SSL_REDIRECT = True
+HTTPS_SETTINGS = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"]
+HTTPS_SETTINGS += ["SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD"]
+
+
+@pytest.fixture(scope="module")
+def production_https():
+    """The HTTPS settings as production loads them, read in a fresh interpreter
+    (the suite itself runs with DEBUG on, where they are off)."""
+    values = f"{{name: getattr(s, name) for name in {HTTPS_SETTINGS}}}"
+    code = f"import json; from django.conf import settings as s; print(json.dumps({values}))"
+    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_settings_turn_https_protections_on(production_https):
+    assert production_https == {
+        "SECURE_SSL_REDIRECT": True,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_HSTS_SECONDS": 31_536_000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": True,
+    }
+
+
+def test_hsts_and_secure_cookies_over_https(client, settings, production_https, django_user_model):
+    """With production's HTTPS settings, plain HTTP is sent to HTTPS, and over HTTPS
+    browsers are told to stay on it and given cookies only for HTTPS."""
+    for name, value in production_https.items():
+        setattr(settings, name, value)
     assert client.get("/", secure=False).status_code == 301
     response = client.get("/", secure=True)
-    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
-
-
-def test_production_settings_turn_https_protections_on():
-    names = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"]
-    code = f"import json; from django.conf import settings as s; print(json.dumps([getattr(s, n) for n in {names}]))"
-    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION)
-    assert json.loads(result.stdout) == [True, True, True, 31_536_000]
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert client.get("/admin/login/", secure=True).cookies["csrftoken"]["secure"]
+    django_user_model.objects.create_user("editor", password="a long pass phrase 42", is_staff=True)
+    logged_in = client.post("/admin/login/", {"username": "editor", "password": "a long pass phrase 42"}, secure=True)
+    assert logged_in.status_code == 302
+    assert logged_in.cookies["sessionid"]["secure"]
 
 
 def test_forms_carry_a_csrf_token(client, db):
