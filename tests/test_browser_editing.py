@@ -2,10 +2,9 @@
 find it on the site and in search; the admin's own scripts under the strict Content Security
 Policy; what an editor may not open; the lockout page. Screenshots: var/screenshots/editor-*."""
 
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.models import User
+from paths import PAGES
 from playwright.sync_api import expect
 
 from articles.models import Article
@@ -13,7 +12,7 @@ from articles.roles import ensure_editor_group
 
 pytestmark = pytest.mark.browser
 
-SAMPLE = Path(__file__).resolve().parent / "fixtures" / "pages" / "sample-1.txt"
+SAMPLE = PAGES / "sample-1.txt"
 PASSWORD = "correct horse battery"
 PARSED_HEADLINE = "青岚高新区发布首批“揭榜挂帅”榜单"
 FIXED_HEADLINE = "青岚高新区发布首批“揭榜挂帅”技术需求榜单"

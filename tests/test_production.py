@@ -11,10 +11,9 @@ import threading
 import pytest
 from django.conf import settings
 from django.db import connection
+from paths import SEED
 
 from articles.importer import import_file
-
-SEED = settings.BASE_DIR / "seeds" / "000_836e624efba3a217.txt"
 
 
 def manage(*args, **env):

@@ -1,12 +1,12 @@
 """Search: relevance, recall, filters and the index staying current, on whichever database runs the suite."""
 
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from paths import SEED
 
 from articles.importer import import_file
 from articles.models import Article, Brief, Column, DictionaryWord, Photo, SearchDocument
@@ -14,7 +14,6 @@ from articles.search import index, search
 from articles.search.snippets import SNIPPET_LENGTH, marked, pattern_for
 from articles.search.terms import forget_word
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_836e624efba3a217.txt"
 # The corpus is imported outside the tests' transactions; this mark makes sure a
 # database is set up even when only tests that read the corpus are run.
 pytestmark = pytest.mark.django_db
@@ -336,12 +335,7 @@ def test_an_invalid_filter_is_ignored_not_an_error(corpus, client):
 # The index follows every write ------------------------------------------------------------------
 
 
-@pytest.fixture
-def seed(db):
-    return import_file(SEED).page
-
-
-def test_saving_an_article_reindexes_it(seed):
+def test_saving_an_article_reindexes_it(seed_page):
     article = Article.objects.get(title="计量能力和水平纳入高企认定")
     article.title = "企业计量能力提升指导意见出台"
     article.save()
@@ -349,28 +343,28 @@ def test_saving_an_article_reindexes_it(seed):
     assert search('"纳入高企认定"').count == 0
 
 
-def test_deleting_a_record_removes_it_from_search(seed):
+def test_deleting_a_record_removes_it_from_search(seed_page):
     Brief.objects.get(text="习近平会见柬埔寨首相洪森。").delete()
     assert search("柬埔寨").count == 0
 
 
-def test_changing_an_editions_date_moves_its_hits(seed):
+def test_changing_an_editions_date_moves_its_hits(seed_page):
     import datetime
 
-    edition = seed.edition
+    edition = seed_page.edition
     edition.date = datetime.date(2023, 2, 12)
     edition.save()
     assert search("柬埔寨").hits[0].date == datetime.date(2023, 2, 12)
 
 
-def test_a_photo_caption_edit_is_searchable(seed):
+def test_a_photo_caption_edit_is_searchable(seed_page):
     photo = Photo.objects.filter(caption__contains="沧县").get()
     photo.caption = "银器作坊里的工人。"
     photo.save()
     assert first_hit("银器作坊")[0] == "photo"
 
 
-def test_reindex_rebuilds_the_same_results(seed, capsys):
+def test_reindex_rebuilds_the_same_results(seed_page, capsys):
     before = [(hit.kind, hit.url) for hit in search("高新区", per_page=100).hits]
     documents = SearchDocument.objects.count()
     SearchDocument.objects.all().delete()
