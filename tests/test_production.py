@@ -10,7 +10,8 @@ import threading
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import OperationalError, connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 from paths import SEED
 
 from articles.importer import import_file
@@ -135,6 +136,36 @@ def test_healthz_answers_503_when_the_index_is_stale(client, db):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["search"].startswith("stale")
+
+
+# What a failed connection can say: a host, its address and a user, for the log alone.
+SECRET = 'could not connect to server "db.internal" (10.0.0.7), port 5432, as user "digest_owner"'
+
+
+def refuse(*args, **kwargs):
+    raise OperationalError(SECRET)
+
+
+def logged_errors(caplog):
+    return [str(record.exc_info[1]) for record in caplog.records if record.exc_info]
+
+
+def test_healthz_hides_a_database_error_from_the_public_and_logs_it(client, db, caplog):
+    with pytest.MonkeyPatch.context() as patch, caplog.at_level("ERROR"):
+        patch.setattr(BaseDatabaseWrapper, "cursor", refuse)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "error", "search": "unknown"}
+    assert SECRET in logged_errors(caplog)
+
+
+def test_healthz_hides_a_search_index_error_from_the_public_and_logs_it(client, db, caplog):
+    with pytest.MonkeyPatch.context() as patch, caplog.at_level("ERROR"):
+        patch.setattr("articles.views.health.search", refuse)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "ok", "search": "error"}
+    assert SECRET in logged_errors(caplog)
 
 
 def test_every_response_carries_a_request_id(client, db):
