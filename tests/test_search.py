@@ -1,6 +1,9 @@
 """Search: relevance, recall, filters and the index staying current, on whichever database runs the suite."""
 
-from urllib.parse import quote
+import re
+from functools import partial
+from html import unescape
+from urllib.parse import parse_qs, quote
 
 import pytest
 from django.core.management import call_command
@@ -312,6 +315,24 @@ def test_the_results_page_shows_hits_counts_and_marks(corpus, client):
     content = response.content.decode()
     assert "国家试点公共领域车辆全面<mark>电动化</mark>" in content
     assert "共找到 1 条结果" in content
+
+
+def query_of(href):
+    return parse_qs(unescape(href).removeprefix("?"))
+
+
+def test_the_results_pages_links_keep_the_query_and_its_filters(corpus, client, monkeypatch):
+    monkeypatch.setattr("articles.views.search.search", partial(search, per_page=3))  # 7 articles: 3 pages
+    asked = {"q": "发展", "kind": "article", "order": "newest"}
+    html = client.get("/search/", {**asked, "page": 2}).content.decode()
+    kept = {name: [value] for name, value in asked.items()}
+    (previous,) = re.findall(r'<a rel="prev" href="([^"]*)"', html)
+    (following,) = re.findall(r'<a rel="next" href="([^"]*)"', html)
+    assert query_of(previous) == {**kept, "page": ["1"]} and query_of(following) == {**kept, "page": ["3"]}
+    kinds = dict(re.findall(r'<a href="([^"]*)"[^>]*>(\w+) <span class="count">', html))
+    by_label = {label: query_of(href) for href, label in kinds.items()}
+    assert by_label["全部"] == {"q": ["发展"], "order": ["newest"]}
+    assert by_label["简讯"] == {"q": ["发展"], "order": ["newest"], "kind": ["news"]}
 
 
 def test_an_empty_result_suggests_what_to_try(corpus, client):
