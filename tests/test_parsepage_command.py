@@ -2,12 +2,11 @@
 
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 from django.core.management import CommandError, call_command
-from paths import ROOT, SEED_FIXTURE
+from paths import SEED_FIXTURE
+from processes import manage
 
 from articles.parsing import parse_page
 
@@ -22,8 +21,7 @@ def parsepage(*args):
 
 def run_parsepage(*args):
     """The command as a person runs it: its own process, its exit status and stderr."""
-    command = [sys.executable, "manage.py", "parsepage", *map(str, args)]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return manage("parsepage", *args)
 
 
 def test_it_prints_the_structure_as_json():

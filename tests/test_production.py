@@ -4,8 +4,6 @@ import json
 import os
 import re
 import secrets
-import subprocess
-import sys
 import threading
 
 import pytest
@@ -13,22 +11,9 @@ from django.conf import settings
 from django.db import OperationalError, connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from paths import SEED
+from processes import manage
 
 from articles.importer import import_file
-
-
-def manage(*args, **env):
-    """Run manage.py in a fresh interpreter with only these DJANGO_/DIGEST_ variables."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DIGEST_"))}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
 
 PRODUCTION = {
     "DJANGO_DEBUG": "0",

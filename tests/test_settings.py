@@ -1,13 +1,11 @@
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.exceptions import ImproperlyConfigured
+from processes import fresh_python
 
 from articles import pagecache
 from digest import settings as project_settings
@@ -18,14 +16,7 @@ NAME = "DIGEST_TEST_VALUE"
 
 def start_django(**env):
     """Load the settings in a fresh interpreter, as gunicorn does at start-up, with only these DJANGO_ variables."""
-    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=settings.BASE_DIR,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "digest.settings", **env},
-        capture_output=True,
-        text=True,
-    )
+    return fresh_python("-c", "import django; django.setup()", DJANGO_SETTINGS_MODULE="digest.settings", **env)
 
 
 @pytest.mark.parametrize("value, expected", [("1", True), ("TRUE", True), ("on", True), ("0", False), ("no", False)])
