@@ -47,6 +47,7 @@ from search_corpus import KINDS, Dictionary, all_words, article_text, article_wo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+OUTPUT = ROOT / "var" / "bench"
 
 POSTGRES_NAME = "digest_bench"
 ARTICLES_PER_PAGE = 6
@@ -362,10 +363,18 @@ def run_size(database, size, dictionary, options):
             progress("  profiling search()")
             figures["profile"] = profile_search(queries)
         if keep:
-            path = Path(f"{connection.settings_dict['NAME']}.queries.tsv")
-            path.write_text("".join(f"{kind}\t{query}\n" for kind, query in queries), encoding="utf-8")
+            save_queries(queries, database, size)
     report(database, figures)
     return figures
+
+
+def save_queries(queries, database, size):
+    """Keep the queries beside the kept database, for profiling, in var/ (which git
+    ignores): never in the working directory, where they would be committed."""
+    path = OUTPUT / f"{database}-{size}.queries.tsv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{kind}\t{query}\n" for kind, query in queries), encoding="utf-8")
+    progress(f"  kept the queries: {path}")
 
 
 def report(database, figures):
@@ -444,7 +453,9 @@ def main():
     )
     parser.add_argument("--scan-budget", type=float, default=120, help="seconds of icontains scans per size")
     parser.add_argument("--profile", action="store_true", help="cProfile search() at the largest size")
-    parser.add_argument("--keep", action="store_true", help="keep the largest database, and its queries, for profiling")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the largest database, and its queries (in var/bench/), for profiling"
+    )
     options = parser.parse_args()
     options.sizes = [int(size) for size in options.sizes.split(",")]
     database = "postgresql" if options.database == "postgres" else "sqlite"

@@ -1,24 +1,32 @@
 """Shared fixtures for the test suite.
 
-Test pages live in tests/fixtures/pages/ (copies of the shared sample pages
-and their gold JSON), so the tests never reach outside the repository.
+Test pages live in the repository (tests/paths.py says where), so the tests
+never reach outside it.
 """
 
 import datetime
-from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS, TIMEOUT_MS, Tab, require_chromium
 from django.contrib.auth.models import User
 from django.core.cache import cache, caches
+from django.test import override_settings
+from paths import PAGES, SAMPLES, SEED
 
 from articles.importer import PageFacts, import_file, import_text
 from articles.models import Column, Edition
 from articles.roles import ensure_editor_group
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_836e624efba3a217.txt"
-PAGES = ROOT / "tests" / "fixtures" / "pages"
+# Only test passwords are hashed here: the real hasher spends a deliberate
+# fraction of a second on each one, the fast one none.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Every test hashes passwords with the fast hasher (production keeps Django's default)."""
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +68,7 @@ def editor_client(client, alice):
 def corpus(django_db_setup, django_db_blocker):
     """The seed and the sample pages, imported once for the module's read-only tests."""
     with django_db_blocker.unblock():
-        for path in [SEED, *sorted(PAGES.glob("sample-*.txt"))]:
+        for path in [SEED, *SAMPLES]:
             import_file(path)
         yield
         Edition.objects.all().delete()

@@ -1,13 +1,12 @@
 """The editors' admin: lists, search, import with preview, fixes, history, dictionary, roles and lockout."""
 
-from pathlib import Path
-
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from paths import PAGES, SEED
 from test_pdf_import import FRONT, SECOND, pdf_of_pages
 from typeset import Page as TypesetPage
 from typeset import typeset
@@ -19,11 +18,9 @@ from articles.roles import EDITOR_GROUP, ensure_editor_group
 from articles.search import search
 from articles.search.terms import words
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_836e624efba3a217.txt"
 # Session, user, the article, permissions (twice), its page and edition (the raw-id label), the columns.
 QUERIES_FOR_ARTICLE_FORM = 8
-SAMPLE = ROOT / "tests" / "fixtures" / "pages" / "sample-1.txt"
+SAMPLE = PAGES / "sample-1.txt"
 
 
 @pytest.fixture

@@ -1,18 +1,17 @@
 """exportpages and importpages: an export, imported into an empty database, rebuilds the same site."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from paths import SAMPLES, SEED
 
 from articles.editing import swap_headlines
 from articles.importer import import_file
 from articles.models import Article, Column, Edition
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "seeds" / "000_836e624efba3a217.txt", *sorted((ROOT / "tests/fixtures/pages").glob("sample-*.txt"))]
+PAGES = [SEED, *SAMPLES]
 
 
 def snapshot(folder):

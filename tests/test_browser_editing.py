@@ -2,10 +2,9 @@
 find it on the site and in search; the admin's own scripts under the strict Content Security
 Policy; what an editor may not open; the lockout page. Screenshots: var/screenshots/editor-*."""
 
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.models import User
+from paths import PAGES
 from playwright.sync_api import expect
 
 from articles.models import Article
@@ -13,17 +12,15 @@ from articles.roles import ensure_editor_group
 
 pytestmark = pytest.mark.browser
 
-SAMPLE = Path(__file__).resolve().parent / "fixtures" / "pages" / "sample-1.txt"
+SAMPLE = PAGES / "sample-1.txt"
 PASSWORD = "correct horse battery"
 PARSED_HEADLINE = "青岚高新区发布首批“揭榜挂帅”榜单"
 FIXED_HEADLINE = "青岚高新区发布首批“揭榜挂帅”技术需求榜单"
 
 
 @pytest.fixture
-def alice(transactional_db, settings):
-    """An editor: staff, in the editor group, not a superuser."""
-    # The real hasher takes a second for each try, and these tests try often.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def alice(transactional_db):
+    """An editor: staff, in the editor group, not a superuser (its password hashed fast, as in every test)."""
     user = User.objects.create_user("alice", password=PASSWORD, is_staff=True)
     user.groups.add(ensure_editor_group())
     return user

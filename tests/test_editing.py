@@ -1,7 +1,5 @@
 """The fixes editors make to parse mistakes: each keeps the text, the index and the order."""
 
-from pathlib import Path
-
 import pytest
 
 from articles.body import body_to_blocks
@@ -14,23 +12,15 @@ from articles.editing import (
     split_article,
     swap_headlines,
 )
-from articles.importer import import_file
 from articles.models import Article, Brief
 from articles.search import search
-
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_836e624efba3a217.txt"
-
-
-@pytest.fixture
-def page(db):
-    return import_file(SEED).page
 
 
 def article(title):
     return Article.objects.get(title=title)
 
 
-def test_merging_keeps_the_earlier_headline_and_both_bodies(page):
+def test_merging_keeps_the_earlier_headline_and_both_bodies(seed_page):
     first, second = article("首批自然资源节约集约示范县公布"), article("国家高新区“新春第一会”战鼓催征")
     paragraphs = len(body_to_blocks(first.body)) + len(body_to_blocks(second.body))
     merged = merge_articles(second, first)
@@ -40,7 +30,7 @@ def test_merging_keeps_the_earlier_headline_and_both_bodies(page):
     assert search("新春第一会").hits[0].plain_title == "首批自然资源节约集约示范县公布"
 
 
-def test_splitting_makes_an_untitled_article_of_the_rest(page):
+def test_splitting_makes_an_untitled_article_of_the_rest(seed_page):
     source = article("国家试点公共领域车辆全面电动化")
     blocks = body_to_blocks(source.body)
     rest = split_article(source, 3)
@@ -51,12 +41,12 @@ def test_splitting_makes_an_untitled_article_of_the_rest(page):
     assert search("机场用车").hits[0].url == rest.get_absolute_url()
 
 
-def test_splitting_before_the_first_paragraph_is_refused(page):
+def test_splitting_before_the_first_paragraph_is_refused(seed_page):
     with pytest.raises(EditError):
         split_article(article("国家试点公共领域车辆全面电动化"), 0)
 
 
-def test_moving_a_paragraph_takes_it_to_the_other_article(page):
+def test_moving_a_paragraph_takes_it_to_the_other_article(seed_page):
     source, target = article("首批自然资源节约集约示范县公布"), article("计量能力和水平纳入高企认定")
     last = body_to_blocks(source.body)[-1]
     move_paragraph(source, len(body_to_blocks(source.body)) - 1, target)
@@ -66,7 +56,7 @@ def test_moving_a_paragraph_takes_it_to_the_other_article(page):
     assert last not in body_to_blocks(source.body)
 
 
-def test_swapping_headlines_exchanges_them_and_search_follows(page):
+def test_swapping_headlines_exchanges_them_and_search_follows(seed_page):
     first, second = article("首批自然资源节约集约示范县公布"), article("计量能力和水平纳入高企认定")
     swap_headlines(first, second)
     first.refresh_from_db()
@@ -75,7 +65,7 @@ def test_swapping_headlines_exchanges_them_and_search_follows(page):
     assert search('"纳入高企认定"').hits[0].url == first.get_absolute_url()
 
 
-def test_a_brief_becomes_an_article_and_back(page):
+def test_a_brief_becomes_an_article_and_back(seed_page):
     brief = Brief.objects.get(text="习近平会见柬埔寨首相洪森。")
     made = brief_to_article(brief)
     assert made.body == "习近平会见柬埔寨首相洪森。"

@@ -2,18 +2,15 @@
 
 import datetime
 import shutil
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection
+from paths import PAGES, SEED
 
 from articles.importer import PageFacts, PageImportError, import_file, import_text
 from articles.models import Article, Brief, Column, Edition, Page, Photo
-
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_836e624efba3a217.txt"
-PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
 pytestmark = pytest.mark.django_db
 

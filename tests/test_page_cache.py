@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -22,8 +22,15 @@ def story(seed_page):
     return Article.objects.with_page().filter(page=seed_page).order_by("position").first()
 
 
-def test_the_tests_keep_pages_in_memory(page_cache):
-    assert isinstance(caches["default"], LocMemCache) and isinstance(caches["generation"], LocMemCache)
+def test_the_tests_keep_pages_in_memory(client, seed_page, rf, settings):
+    """A page a test renders is kept in that test's memory (conftest's page_cache),
+    never in the site's cache folder, where the development server or the next
+    test, with another database, would be served it."""
+    client.get("/")
+    key = pagecache.page_key(rf.get("/"))
+    site_folder = FileBasedCache(str(settings.PAGE_CACHE_DIR), {})
+    assert caches["default"].get(key) is not None
+    assert not site_folder.has_key(key)
 
 
 @pytest.mark.parametrize("name", ["home", "section", "article", "page", "photo", "feed", "sitemap", "archive"])

@@ -1,14 +1,13 @@
 """Reading a page's text file: what is accepted, and the message for what is not."""
 
 import random
-from pathlib import Path
 
 import pytest
+from paths import SEED_FIXTURE
 
 from articles.pagefile import MAX_PAGE_BYTES, PageFileError, decode_page_bytes, read_page_file
 
-SEED = Path(__file__).parent / "fixtures" / "pages" / "000_836e624efba3a217.txt"
-SEED_TEXT = SEED.read_text(encoding="utf-8")
+SEED_TEXT = SEED_FIXTURE.read_text(encoding="utf-8")
 
 
 def write(tmp_path, data, name="page.txt"):
@@ -18,7 +17,7 @@ def write(tmp_path, data, name="page.txt"):
 
 
 def test_it_reads_the_seed_page():
-    assert read_page_file(SEED) == SEED_TEXT
+    assert read_page_file(SEED_FIXTURE) == SEED_TEXT
 
 
 def test_it_reads_a_gb18030_page_as_the_same_text_as_its_utf8_twin(tmp_path):

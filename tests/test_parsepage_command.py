@@ -2,18 +2,15 @@
 
 import io
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from paths import SEED_FIXTURE
+from processes import manage
 
 from articles.parsing import parse_page
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "tests" / "fixtures" / "pages" / "000_836e624efba3a217.txt"
-SEED_TEXT = SEED.read_text(encoding="utf-8")
+SEED_TEXT = SEED_FIXTURE.read_text(encoding="utf-8")
 
 
 def parsepage(*args):
@@ -24,12 +21,11 @@ def parsepage(*args):
 
 def run_parsepage(*args):
     """The command as a person runs it: its own process, its exit status and stderr."""
-    command = [sys.executable, "manage.py", "parsepage", *map(str, args)]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return manage("parsepage", *args)
 
 
 def test_it_prints_the_structure_as_json():
-    structure = json.loads(parsepage(SEED, "--json"))
+    structure = json.loads(parsepage(SEED_FIXTURE, "--json"))
     assert structure.keys() >= {"page", "articles", "columns", "briefs", "photos"}
     assert structure == parse_page(SEED_TEXT).to_dict()
 
@@ -37,18 +33,18 @@ def test_it_prints_the_structure_as_json():
 def test_it_parses_a_gb18030_page_exactly_as_its_utf8_twin(tmp_path):
     page = tmp_path / "page-gb18030.txt"
     page.write_bytes(SEED_TEXT.encode("gb18030"))
-    assert parsepage(page, "--json") == parsepage(SEED, "--json")
+    assert parsepage(page, "--json") == parsepage(SEED_FIXTURE, "--json")
 
 
 def test_it_parses_a_page_with_a_bom_and_crlf_lines_exactly_as_without(tmp_path):
     page = tmp_path / "page-crlf.txt"
     page.write_bytes(b"\xef\xbb\xbf" + SEED_TEXT.replace("\n", "\r\n").encode("utf-8"))
-    assert parsepage(page, "--json") == parsepage(SEED, "--json")
+    assert parsepage(page, "--json") == parsepage(SEED_FIXTURE, "--json")
 
 
 def test_its_outline_names_each_article_and_counts_the_records():
     structure = parse_page(SEED_TEXT)
-    outline = parsepage(SEED)
+    outline = parsepage(SEED_FIXTURE)
     for article in structure.articles:
         assert article.title in outline
     assert f"{len(structure.articles)} article" in outline.splitlines()[-1]
@@ -91,6 +87,6 @@ def test_it_prints_one_line_and_no_traceback_from_the_command_line(tmp_path, nam
 
 
 def test_it_exits_0_from_the_command_line_on_the_seed_page():
-    result = run_parsepage(SEED, "--json")
+    result = run_parsepage(SEED_FIXTURE, "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["articles"]

@@ -5,14 +5,13 @@ in NAME.gold.json; adding the two files is all a new page needs.
 """
 
 import json
-from pathlib import Path
 
 import pytest
 from pagescore import compare
+from paths import PAGES, SEED, SEED_FIXTURE
 
 from articles.parsing import parse_page
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
 GOLD_PAGES = sorted(page for page in PAGES.glob("*.txt") if page.with_suffix(".gold.json").exists())
 
 
@@ -27,3 +26,8 @@ def test_each_fixture_page_parses_to_its_expected_structure(page):
     mismatches = compare(parse_page(text).to_dict(), gold, text)
     if mismatches:  # the list alone, without pytest's repr of it and the traceback
         pytest.fail(f"{page.name}: {len(mismatches)} mismatches\n" + "\n".join(mismatches), pytrace=False)
+
+
+def test_the_seed_fixture_is_the_page_the_site_ships():
+    # The seed is in the tree twice (tests/paths.py says why): the copies must not drift apart.
+    assert SEED_FIXTURE.read_bytes() == SEED.read_bytes()

@@ -12,18 +12,17 @@ extractor might: blocks in another order, cut short, wrapped at other widths,
 with blank lines and leading spaces added or removed.
 """
 
-from pathlib import Path
 from random import Random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pagescore import countable, output_text
+from paths import PAGES
 
 from articles.parsing import parse_page
 from articles.parsing.parser import build_structure
 
-PAGES = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt"))
-PAGE_TEXTS = [page.read_text(encoding="utf-8") for page in PAGES]
+PAGE_TEXTS = [page.read_text(encoding="utf-8") for page in sorted(PAGES.glob("*.txt"))]
 
 # Fixture pages are large examples: generating them is not the slow part, parsing is.
 on_pages = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,14 +6,12 @@ might have placed them, so the expected structure stays the page's own.
 """
 
 import json
-from pathlib import Path
 
 import pytest
 from pagescore import compare
+from paths import PAGES, SEED_NAME
 
 from articles.parsing import parse_page
-
-PAGES = Path(__file__).parent / "fixtures" / "pages"
 
 BRIEFS = "省委召开常委会会议，\n\n研究部署全省一季度经\n\n济工作。\n\n我省出台支持民营经济\n\n高质量发展20条措施。\n\n"
 CAPTION = (
@@ -66,7 +64,7 @@ VARIANTS = {
     "caption-under-the-header": ("sample-1", lambda text: moved(text, CAPTION, "美术编辑：吴迪\n\n")),
     # A byline printed apart from the headline above it, under two headlines in a row.
     "byline-apart-from-its-headline": (
-        "000_836e624efba3a217",
+        SEED_NAME,
         lambda text: text.replace("战鼓催征\n▶ 本报记者 张伟", "战鼓催征\n\n▶ 本报记者 张伟"),
     ),
     # The page header printed at the bottom, as a footer.
@@ -74,7 +72,7 @@ VARIANTS = {
     # A two-line header (the paper's name on its own line) printed at the bottom.
     "two-line-header-as-footer": ("sample-3", lambda text: text.replace(HEADER_3, "") + HEADER_3),
     # The teasers printed first, right above a narrow photo caption.
-    "teasers-at-the-top-of-the-page": ("000_836e624efba3a217", lambda text: moved(text, TEASERS, "")),
+    "teasers-at-the-top-of-the-page": (SEED_NAME, lambda text: moved(text, TEASERS, "")),
 }
 
 

@@ -4,31 +4,16 @@ import json
 import os
 import re
 import secrets
-import subprocess
-import sys
 import threading
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import OperationalError, connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+from paths import SEED
+from processes import manage
 
 from articles.importer import import_file
-
-SEED = settings.BASE_DIR / "seeds" / "000_836e624efba3a217.txt"
-
-
-def manage(*args, **env):
-    """Run manage.py in a fresh interpreter with only these DJANGO_/DIGEST_ variables."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DIGEST_"))}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
 
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
@@ -75,19 +60,45 @@ def test_the_content_security_policy_allows_no_inline_script(client, db):
     assert "unsafe-inline" not in policy
 
 
-def test_hsts_and_secure_cookies_over_https(client, db, settings):
-    settings.SECURE_HSTS_SECONDS = 31_536_000
-    settings.SECURE_SSL_REDIRECT = True
+HTTPS_SETTINGS = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"]
+HTTPS_SETTINGS += ["SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD"]
+
+
+@pytest.fixture(scope="module")
+def production_https():
+    """The HTTPS settings as production loads them, read in a fresh interpreter
+    (the suite itself runs with DEBUG on, where they are off)."""
+    values = f"{{name: getattr(s, name) for name in {HTTPS_SETTINGS}}}"
+    code = f"import json; from django.conf import settings as s; print(json.dumps({values}))"
+    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_settings_turn_https_protections_on(production_https):
+    assert production_https == {
+        "SECURE_SSL_REDIRECT": True,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_HSTS_SECONDS": 31_536_000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": True,
+    }
+
+
+def test_hsts_and_secure_cookies_over_https(client, settings, production_https, django_user_model):
+    """With production's HTTPS settings, plain HTTP is sent to HTTPS, and over HTTPS
+    browsers are told to stay on it and given cookies only for HTTPS."""
+    for name, value in production_https.items():
+        setattr(settings, name, value)
     assert client.get("/", secure=False).status_code == 301
     response = client.get("/", secure=True)
-    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
-
-
-def test_production_settings_turn_https_protections_on():
-    names = ["SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"]
-    code = f"import json; from django.conf import settings as s; print(json.dumps([getattr(s, n) for n in {names}]))"
-    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION)
-    assert json.loads(result.stdout) == [True, True, True, 31_536_000]
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert client.get("/admin/login/", secure=True).cookies["csrftoken"]["secure"]
+    django_user_model.objects.create_user("editor", password="a long pass phrase 42", is_staff=True)
+    logged_in = client.post("/admin/login/", {"username": "editor", "password": "a long pass phrase 42"}, secure=True)
+    assert logged_in.status_code == 302
+    assert logged_in.cookies["sessionid"]["secure"]
 
 
 def test_forms_carry_a_csrf_token(client, db):
@@ -110,6 +121,36 @@ def test_healthz_answers_503_when_the_index_is_stale(client, db):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["search"].startswith("stale")
+
+
+# What a failed connection can say: a host, its address and a user, for the log alone.
+SECRET = 'could not connect to server "db.internal" (10.0.0.7), port 5432, as user "digest_owner"'
+
+
+def refuse(*args, **kwargs):
+    raise OperationalError(SECRET)
+
+
+def logged_errors(caplog):
+    return [str(record.exc_info[1]) for record in caplog.records if record.exc_info]
+
+
+def test_healthz_hides_a_database_error_from_the_public_and_logs_it(client, db, caplog):
+    with pytest.MonkeyPatch.context() as patch, caplog.at_level("ERROR"):
+        patch.setattr(BaseDatabaseWrapper, "cursor", refuse)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "error", "search": "unknown"}
+    assert SECRET in logged_errors(caplog)
+
+
+def test_healthz_hides_a_search_index_error_from_the_public_and_logs_it(client, db, caplog):
+    with pytest.MonkeyPatch.context() as patch, caplog.at_level("ERROR"):
+        patch.setattr("articles.views.health.search", refuse)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "ok", "search": "error"}
+    assert SECRET in logged_errors(caplog)
 
 
 def test_every_response_carries_a_request_id(client, db):

@@ -1,12 +1,13 @@
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.exceptions import ImproperlyConfigured
+from processes import fresh_python
 
+from articles import pagecache
 from digest import settings as project_settings
 from digest.settings import env_bool, env_int, env_list
 
@@ -15,14 +16,7 @@ NAME = "DIGEST_TEST_VALUE"
 
 def start_django(**env):
     """Load the settings in a fresh interpreter, as gunicorn does at start-up, with only these DJANGO_ variables."""
-    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=settings.BASE_DIR,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "digest.settings", **env},
-        capture_output=True,
-        text=True,
-    )
+    return fresh_python("-c", "import django; django.setup()", DJANGO_SETTINGS_MODULE="digest.settings", **env)
 
 
 @pytest.mark.parametrize("value, expected", [("1", True), ("TRUE", True), ("on", True), ("0", False), ("no", False)])
@@ -94,7 +88,28 @@ def test_production_starts_with_a_secret_key_and_hosts():
     assert result.returncode == 0, result.stderr
 
 
-def test_the_page_generation_is_kept_apart_from_the_pages():
-    # A file cache lists its folder on every write: the generation has a folder of its own.
-    caches = project_settings.CACHES
-    assert Path(caches["generation"]["LOCATION"]).parent == Path(caches["default"]["LOCATION"])
+def project_caches_under(root):
+    """The project's CACHES, each folder moved under root as it lies under the
+    site's cache folder; and the folder of each."""
+    configs = project_settings.CACHES
+    base = Path(os.path.commonpath([config["LOCATION"] for config in configs.values()]))
+    folders = {alias: root / Path(config["LOCATION"]).relative_to(base) for alias, config in configs.items()}
+    moved = {alias: {**config, "LOCATION": str(folders[alias])} for alias, config in configs.items()}
+    return moved, folders
+
+
+def cache_files(folder):
+    return list(folder.glob(f"*{FileBasedCache.cache_suffix}"))
+
+
+def test_the_page_generation_is_kept_apart_from_the_pages(tmp_path, settings):
+    # A file cache lists its folder on every write, and clears only what it lists:
+    # the generation, written on every change, must not list the pages, and
+    # clearing the pages must not lose it.
+    settings.CACHES, folders = project_caches_under(tmp_path)
+    for number in range(3):
+        caches["default"].set(f"pages:{number}", "<html>")
+    current = pagecache.generation()
+    assert len(cache_files(folders["generation"])) == 1
+    caches["default"].clear()
+    assert pagecache.generation() == current

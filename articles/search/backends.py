@@ -1,7 +1,7 @@
 """Run a parsed query against the full-text index of the database in use.
 
 Both backends rank in tiers, then by relevance within a tier:
-  0. every typed term, as typed, close together (SQLite: NEAR);
+  0. every typed term, as typed, close together (SQLite only, for queries of several terms: FTS5's NEAR);
   1. every typed term, as typed;
   2. every word of the terms, as jieba cuts them;
   3. any typed term (only for queries of several terms).

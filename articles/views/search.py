@@ -14,27 +14,22 @@ SUGGESTED_KEYWORDS = 8
 def search_page(request):
     """Hits for ?q= with counts per kind, filters, ordering and pagination.
 
-    Template: search/results.html. Context: form, results, kinds (label, count,
-    querystring), suggestions (words to try when nothing matched).
+    Template: search/results.html, which builds its links with {% querystring %}.
+    Context: form, results, kinds (value, label, count), suggestions (words to
+    try when nothing matched).
     """
     form = SearchForm(request.GET)
     arguments = form.search_arguments()
     query = form.cleaned_data.get("q", "")
     results = search(query, **arguments)
-    kinds = [
-        (value, label, results.counts.get(value, 0), _querystring(request, kind=value, page=None))
-        for value, label in SearchDocument.KINDS
-    ]
+    kinds = [(value, label, results.counts.get(value, 0)) for value, label in SearchDocument.KINDS]
     context = {
         "form": form,
         "query": query,
         "results": results,
         "kinds": kinds,
-        "all_kinds_querystring": _querystring(request, kind=None, page=None),
         "total_all_kinds": sum(results.counts.values()),
         "suggestions": _suggestions(query, arguments) if query and not results.count else [],
-        "previous_querystring": _querystring(request, page=results.page - 1) if results.page > 1 else None,
-        "next_querystring": _querystring(request, page=results.page + 1) if results.page < results.pages else None,
     }
     return render(request, "search/results.html", context)
 
@@ -77,15 +72,6 @@ def search_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
-
-
-def _querystring(request, **changes):
-    params = request.GET.copy()
-    for key, value in changes.items():
-        params.pop(key, None)
-        if value:
-            params[key] = value
-    return params.urlencode()
 
 
 def _suggestions(query: str, arguments: dict) -> list[str]:
