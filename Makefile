@@ -2,15 +2,25 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 ADDRESS := 127.0.0.1:8000
 
-.PHONY: install test lint format run
+.PHONY: install test lint format run lock
 
 install: $(VENV)/.installed
 
-# The stamp makes a repeated install instant until a requirements file changes.
+# The stamp makes a repeated install instant until a lock file changes. Every package,
+# indirect ones included, is installed at the version and with the hash its lock names.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3.11 -m venv $(VENV)
-	$(PYTHON) -m pip install -r requirements-dev.txt
+	$(PYTHON) -m pip install --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
+
+# The locks, made again from requirements*.in by pip-tools in a throwaway virtualenv:
+# change a version in a .in file, then `make lock` and `make test`.
+PIPTOOLS := var/pip-tools
+lock:
+	python3.11 -m venv $(PIPTOOLS)
+	$(PIPTOOLS)/bin/pip install -q pip-tools==7.7.0
+	$(PIPTOOLS)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(PIPTOOLS)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 # The whole suite on SQLite, then again on PostgreSQL when DIGEST_POSTGRES_URL
 # names one (.ci/run always does).
