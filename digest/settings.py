@@ -133,6 +133,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'digest.sqlite3'}",
         conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0),
+        # A kept connection may have died with a database restart: test it before
+        # each request reuses it, or that request answers 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -98,3 +98,18 @@ def test_the_page_generation_is_kept_apart_from_the_pages():
     # A file cache lists its folder on every write: the generation has a folder of its own.
     caches = project_settings.CACHES
     assert Path(caches["generation"]["LOCATION"]).parent == Path(caches["default"]["LOCATION"])
+
+
+def test_kept_database_connections_are_checked_before_reuse():
+    # Without the check, the first request on a connection a PostgreSQL restart killed answers 500.
+    code = "from django.conf import settings as s; d = s.DATABASES['default']; print(d['CONN_MAX_AGE'],"
+    code += " d['CONN_HEALTH_CHECKS'])"
+    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=settings.BASE_DIR,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "digest.settings", "DJANGO_CONN_MAX_AGE": "60"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.split() == ["60", "True"], result.stderr
