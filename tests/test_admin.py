@@ -419,3 +419,12 @@ def test_the_article_form_runs_a_fixed_number_of_queries(editor_client, page, dj
     editor_client.get(url)  # the session and the user, as on any admin page, once warm
     with django_assert_num_queries(QUERIES_FOR_ARTICLE_FORM):
         assert editor_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "data, title",
+    [(None, "登录 | Digest 编辑后台"), ({"username": "nobody", "password": "wrong"}, "错误：登录 | Digest 编辑后台")],
+)
+def test_the_login_page_title_is_all_chinese_even_after_a_wrong_password(client, db, data, title):
+    response = client.post("/admin/login/", data) if data else client.get("/admin/login/")
+    assert f"<title>{title}</title>" in response.content.decode()
