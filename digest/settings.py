@@ -82,7 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Refuses a NUL byte in the URL before any view puts it in a query.
+    # Refuses a NUL byte before any view puts it in a query, and a method a view does not take
+    # with 405: before CsrfViewMiddleware, which would answer PUT or DELETE with 403.
     "articles.requestguards.RequestGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -45,3 +45,38 @@ def test_a_bad_request_is_answered_in_chinese(client, db):
     response = client.get("/", headers={"host": "evil.example"})  # not in ALLOWED_HOSTS
     assert response.status_code == 400
     assert "请求有误" in response.content.decode()
+
+
+READER_URLS = [
+    "/",
+    "/archive/",
+    "/sections/news/",
+    "/feeds/atom/",
+    "/sitemap.xml",
+    "/search/?q=科技",
+    "/api/search?q=科技",
+    "/2023-02-11/1/",
+    "/healthz",
+]
+
+
+@pytest.fixture
+def csrf_client(db):
+    """A client that checks CSRF as a browser's request is checked: Django's test client skips it by default."""
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True)
+
+
+@pytest.mark.parametrize("method", ["options", "trace", "put", "delete", "patch", "post"])
+@pytest.mark.parametrize("url", READER_URLS)
+def test_a_reader_url_answers_405_to_a_method_it_does_not_take(csrf_client, seed_page, url, method):
+    response = getattr(csrf_client, method)(url)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize("url", READER_URLS)
+def test_a_reader_url_still_answers_get_and_head(csrf_client, seed_page, url):
+    assert csrf_client.get(url).status_code == 200
+    assert csrf_client.head(url).status_code == 200
