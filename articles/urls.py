@@ -20,7 +20,7 @@ from django.urls import path, register_converter
 from .models import UNDATED_PREFIX
 from .pagecache import cached_page
 from .requestguards import read_only
-from .views import feeds, reading, search, sections
+from .views import feeds, reading, rootfiles, search, sections
 from .views.sitemaps import SITEMAPS
 
 
@@ -49,6 +49,8 @@ urlpatterns = [
     path("feeds/rss/", read_only(cached_page(feeds.LatestArticlesFeed())), name="feed_rss"),
     path("feeds/atom/", read_only(cached_page(feeds.LatestArticlesAtomFeed())), name="feed_atom"),
     path("sitemap.xml", read_only(cached_page(sitemap)), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", read_only(rootfiles.robots_txt), name="robots_txt"),
+    path("favicon.ico", read_only(rootfiles.favicon), name="favicon"),
     path("search/", read_only(search.search_page), name="search"),
     path("api/search", read_only(search.search_api), name="search_api"),
     path("<edition:date>/", read_only(cached_page(reading.edition)), name="edition"),

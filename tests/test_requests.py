@@ -57,6 +57,7 @@ READER_URLS = [
     "/api/search?q=科技",
     "/2023-02-11/1/",
     "/healthz",
+    "/robots.txt",
 ]
 
 
@@ -80,3 +81,23 @@ def test_a_reader_url_answers_405_to_a_method_it_does_not_take(csrf_client, seed
 def test_a_reader_url_still_answers_get_and_head(csrf_client, seed_page, url):
     assert csrf_client.get(url).status_code == 200
     assert csrf_client.head(url).status_code == 200
+
+
+def test_robots_txt_allows_the_paper_and_points_to_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert {"Disallow: /admin/", "Disallow: /search/"} <= set(lines)
+    assert "Disallow: /" not in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_favicon_ico_leads_to_the_sites_icon(client, db):
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302  # the icon's name changes with its content in production
+    assert response["Location"] == static("favicon.svg")
+    assert finders.find("favicon.svg")
