@@ -219,9 +219,13 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-# Behind a proxy that terminates TLS, it says so in this header.
-if env_bool("DIGEST_BEHIND_PROXY", False):
+# Behind a proxy that terminates TLS, it says so in this header, and names the
+# client in X-Forwarded-For: django-axes must count failed logins by that
+# address, not by the proxy's, or one stranger's guesses lock an editor out for all.
+BEHIND_PROXY = env_bool("DIGEST_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_CLIENT_IP_CALLABLE = "articles.clientip.forwarded_client_ip"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -113,3 +113,16 @@ def test_kept_database_connections_are_checked_before_reuse():
         text=True,
     )
     assert result.stdout.split() == ["60", "True"], result.stderr
+
+
+def test_behind_a_proxy_failed_logins_are_counted_by_the_forwarded_address():
+    code = "from django.conf import settings as s; print(s.AXES_CLIENT_IP_CALLABLE, s.SECURE_PROXY_SSL_HEADER[0])"
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DIGEST_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); import axes.conf; {code}"],
+        cwd=settings.BASE_DIR,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "digest.settings", "DIGEST_BEHIND_PROXY": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.split() == ["articles.clientip.forwarded_client_ip", "HTTP_X_FORWARDED_PROTO"], result.stderr
