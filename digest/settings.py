@@ -80,10 +80,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the middleware below wrote; reader pages only, for BREACH (articles/compression.py).
+    "articles.compression.ReaderGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Refuses a NUL byte before any view puts it in a query, and a method a view does not take
-    # with 405: before CsrfViewMiddleware, which would answer PUT or DELETE with 403.
+    # Refuses a NUL byte in the path before a view puts it in a query, and a method a view does
+    # not take with 405: before CsrfViewMiddleware, which would answer PUT or DELETE with 403.
     "articles.requestguards.RequestGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

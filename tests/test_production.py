@@ -279,3 +279,23 @@ def test_gunicorn_starts_without_the_database_and_healthz_reports_it(tmp_path):
     assert status == 503
     assert json.loads(body)["database"].startswith("error:")
     assert "Starting without the database" in log.read_text()
+
+
+def test_under_gunicorn_the_small_things_an_operator_trips_over_are_right(tmp_path):
+    database = f"sqlite:///{tmp_path / 'digest.sqlite3'}"
+    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        result = manage(*command, **PRODUCTION, DATABASE_URL=database)
+        assert result.returncode == 0, result.stderr
+    with gunicorn(tmp_path / "gunicorn.log", DATABASE_URL=database) as port:
+        robots, favicon = ask(port, "/robots.txt"), ask(port, "/favicon.ico")
+        icon = ask(port, favicon[1]["Location"])
+        refused = {method: ask(port, "/", method) for method in ("OPTIONS", "TRACE", "PUT", "DELETE")}
+        home = ask(port, "/", headers={"Accept-Encoding": "gzip"})
+        login = ask(port, "/admin/login/", headers={"Accept-Encoding": "gzip"})
+    assert robots[0] == 200 and f"Sitemap: http://{HOST}/sitemap.xml".encode() in robots[2]
+    assert favicon[0] == 302 and icon[0] == 200 and icon[1]["Content-Type"] == "image/svg+xml"
+    assert {method: (status, headers["Allow"]) for method, (status, headers, _) in refused.items()} == {
+        method: (405, "GET, HEAD") for method in refused
+    }
+    assert home[0] == 200 and home[1]["Content-Encoding"] == "gzip"
+    assert "登录" in login[2].decode() and "Content-Encoding" not in login[1]

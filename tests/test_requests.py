@@ -1,5 +1,7 @@
 """Requests at the edges: bad bytes and numbers, methods a page does not take, the files at the site's root."""
 
+import gzip
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -101,3 +103,38 @@ def test_favicon_ico_leads_to_the_sites_icon(client, db):
     assert response.status_code == 302  # the icon's name changes with its content in production
     assert response["Location"] == static("favicon.svg")
     assert finders.find("favicon.svg")
+
+
+COMPRESSED_URLS = [
+    "/",
+    "/2023-02-11/1/",
+    "/feeds/rss/",
+    "/feeds/atom/",
+    "/sitemap.xml",
+    "/search/?q=科技",
+    "/api/search?q=科技",
+]
+
+
+@pytest.mark.parametrize("url", COMPRESSED_URLS)
+def test_reader_pages_feeds_and_the_api_are_gzipped(client, seed_page, url):
+    plain = client.get(url).content
+    response = client.get(url, headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert gzip.decompress(response.content) == plain
+    assert len(response.content) < len(plain)
+
+
+def test_a_page_with_a_csrf_token_is_never_gzipped(client, db):
+    # BREACH: a token in a compressed answer leaks through the answer's size.
+    response = client.get("/admin/login/", headers={"accept-encoding": "gzip"})
+    assert b"csrfmiddlewaretoken" in response.content
+    assert not response.has_header("Content-Encoding")
+
+
+def test_a_reader_page_for_a_session_is_not_gzipped(client, seed_page):
+    client.force_login(User.objects.create_user("reader", password="a long pass phrase 42"))
+    response = client.get("/", headers={"accept-encoding": "gzip"})
+    assert response.status_code == 200
+    assert not response.has_header("Content-Encoding")
