@@ -25,12 +25,21 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss "%({x-request-id}o)s"'
 
 def when_ready(server):
     """Before the fork: load jieba's dictionary and the words taught to it, then drop
-    the database connection that took, so that no worker inherits it."""
+    the database connection that took, so that no worker inherits it.
+
+    Without the database, start all the same: /healthz can then say it is down
+    (503), and each worker teaches itself the words at its first search once the
+    database is back (articles.search.index.teach_stored_words).
+    """
     import jieba
-    from django.db import connections
+    from django.db import DatabaseError, connections
 
     from articles.search.index import teach_stored_words
 
     jieba.initialize()
-    teach_stored_words()
-    connections.close_all()
+    try:
+        teach_stored_words()
+    except DatabaseError as error:
+        server.log.warning("Starting without the database, which did not answer: %s", error)
+    finally:
+        connections.close_all()

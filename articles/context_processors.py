@@ -1,5 +1,7 @@
 """What every page of the site needs: its name and the canonical address of the page shown."""
 
+from django.core.exceptions import DisallowedHost
+
 SITE_NAME = "Digest 报摘"
 
 
@@ -15,4 +17,7 @@ def canonical_url(request):
     path = request.path
     if page.isdigit() and int(page) > 1:
         path += f"?page={int(page)}"
-    return request.build_absolute_uri(path)
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        return ""  # the 400 page for a Host not in ALLOWED_HOSTS: there is no address to give

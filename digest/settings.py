@@ -93,8 +93,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the middleware below wrote; reader pages only, for BREACH (articles/compression.py).
+    "articles.compression.ReaderGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Refuses a NUL byte in the path before a view puts it in a query, and a method a view does
+    # not take with 405: before CsrfViewMiddleware, which would answer PUT or DELETE with 403.
+    "articles.requestguards.RequestGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -146,6 +151,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'digest.sqlite3'}",
         conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0),
+        # A kept connection may have died with a database restart: test it before
+        # each request reuses it, or that request answers 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -226,9 +234,13 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-# Behind a proxy that terminates TLS, it says so in this header.
-if env_bool("DIGEST_BEHIND_PROXY", False):
+# Behind a proxy that terminates TLS, it says so in this header, and names the
+# client in X-Forwarded-For: django-axes must count failed logins by that
+# address, not by the proxy's, or one stranger's guesses lock an editor out for all.
+BEHIND_PROXY = env_bool("DIGEST_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_CLIENT_IP_CALLABLE = "articles.clientip.forwarded_client_ip"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -433,3 +433,40 @@ def test_the_article_form_runs_a_fixed_number_of_queries(editor_client, page, dj
     editor_client.get(url)  # the session and the user, as on any admin page, once warm
     with django_assert_num_queries(QUERIES_FOR_ARTICLE_FORM):
         assert editor_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "data, title",
+    [(None, "登录 | Digest 编辑后台"), ({"username": "nobody", "password": "wrong"}, "错误：登录 | Digest 编辑后台")],
+)
+def test_the_login_page_title_is_all_chinese_even_after_a_wrong_password(client, db, data, title):
+    response = client.post("/admin/login/", data) if data else client.get("/admin/login/")
+    assert f"<title>{title}</title>" in response.content.decode()
+
+
+def fail_five_logins(client, address):
+    for _ in range(5):
+        client.post(
+            reverse("admin:login"), {"username": "alice", "password": "wrong"}, headers={"x-forwarded-for": address}
+        )
+
+
+def log_in_from(client, forwarded_for):
+    login = {"username": "alice", "password": "correct horse battery", "next": "/admin/"}
+    return client.post(reverse("admin:login"), login, headers={"x-forwarded-for": forwarded_for}).status_code
+
+
+def test_behind_the_proxy_a_stranger_locks_out_only_his_own_address(client, alice, settings):
+    settings.AXES_CLIENT_IP_CALLABLE = "articles.clientip.forwarded_client_ip"  # as DIGEST_BEHIND_PROXY=1 sets
+    fail_five_logins(client, "203.0.113.5")
+    assert log_in_from(client, "203.0.113.5") == 429
+    # Every request comes from the proxy's REMOTE_ADDR, yet Alice, elsewhere, still gets in.
+    assert log_in_from(client, "198.51.100.7") == 302
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_lockout(client, alice, settings):
+    settings.AXES_CLIENT_IP_CALLABLE = "articles.clientip.forwarded_client_ip"
+    fail_five_logins(client, "203.0.113.5")
+    # The client may send any X-Forwarded-For; the proxy appends the address it saw, and only that counts.
+    assert log_in_from(client, "192.0.2.1, 203.0.113.5") == 429
+    assert log_in_from(client, "garbage") == 302  # no address in the header: REMOTE_ADDR, not yet locked out

@@ -36,3 +36,10 @@ def test_the_feeds_run_one_query_however_much_is_imported(client, all_pages, dja
     for url in ("/feeds/rss/", "/feeds/atom/"):
         with django_assert_num_queries(1):
             assert client.get(url).status_code == 200
+
+
+def test_the_atom_title_is_escaped_once(client, make_page):
+    title = "“引号”与&和<尖括号>"
+    make_page("原题", ["正文第一段。"]).articles.update(title=title)
+    feed = ET.fromstring(client.get("/feeds/atom/").content)
+    assert feed.find(f"{ATOM}entry").findtext(f"{ATOM}title") == title

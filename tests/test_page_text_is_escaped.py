@@ -1,11 +1,14 @@
 """Text from a page is text: "<script>" and "&amp;" printed on a page show as they were printed."""
 
+import xml.etree.ElementTree as ET
+
 import pytest
 
 from articles.models import Article
 
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
@@ -55,9 +58,20 @@ def test_an_edited_title_renders_escaped_everywhere_it_is_shown(client, titled_a
         assert "R&amp;amp;D" in html or url == "/archive/", url
 
 
-def test_the_feeds_carry_page_text_escaped_as_html(client, titled_article):
-    for url in ("/feeds/rss/", "/feeds/atom/"):
-        xml = client.get(url).content.decode()
-        # The XML holds escaped HTML, so a reader shows "<script>" as text and runs nothing.
-        assert "&amp;lt;script&amp;gt;" in xml, url
-        assert "&lt;script&gt;" not in xml.replace("&amp;lt;script&amp;gt;", ""), url
+def test_the_rss_feed_carries_page_text_escaped_as_html(client, titled_article):
+    xml = client.get("/feeds/rss/").content.decode()
+    # RSS readers show titles and descriptions as HTML: the XML holds escaped HTML,
+    # so a reader shows "<script>" as text and runs nothing.
+    assert "&amp;lt;script&amp;gt;" in xml
+    assert "&lt;script&gt;" not in xml.replace("&amp;lt;script&amp;gt;", "")
+
+
+def test_the_atom_feed_carries_titles_as_text_and_summaries_as_escaped_html(client, titled_article):
+    entry = ET.fromstring(client.get("/feeds/atom/").content).find(f"{ATOM}entry")
+    title, summary = entry.find(f"{ATOM}title"), entry.find(f"{ATOM}summary")
+    # An Atom title without a type is text: readers show it as it is, never as markup.
+    assert title.get("type") is None
+    assert title.text == titled_article.title
+    # A summary is HTML (type="html"): the page's markup arrives in it escaped, as text.
+    assert summary.get("type") == "html"
+    assert "&lt;/script&gt;" in summary.text and "</script>" not in summary.text

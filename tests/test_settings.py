@@ -113,3 +113,27 @@ def test_the_page_generation_is_kept_apart_from_the_pages(tmp_path, settings):
     assert len(cache_files(folders["generation"])) == 1
     caches["default"].clear()
     assert pagecache.generation() == current
+
+
+def test_kept_database_connections_are_checked_before_reuse():
+    # Without the check, the first request on a connection a PostgreSQL restart killed answers 500.
+    code = "from django.conf import settings as s; d = s.DATABASES['default']; print(d['CONN_MAX_AGE'],"
+    code += " d['CONN_HEALTH_CHECKS'])"
+    result = fresh_python(
+        "-c",
+        f"import django; django.setup(); {code}",
+        DJANGO_SETTINGS_MODULE="digest.settings",
+        DJANGO_CONN_MAX_AGE="60",
+    )
+    assert result.stdout.split() == ["60", "True"], result.stderr
+
+
+def test_behind_a_proxy_failed_logins_are_counted_by_the_forwarded_address():
+    code = "from django.conf import settings as s; print(s.AXES_CLIENT_IP_CALLABLE, s.SECURE_PROXY_SSL_HEADER[0])"
+    result = fresh_python(
+        "-c",
+        f"import django; django.setup(); import axes.conf; {code}",
+        DJANGO_SETTINGS_MODULE="digest.settings",
+        DIGEST_BEHIND_PROXY="1",
+    )
+    assert result.stdout.split() == ["articles.clientip.forwarded_client_ip", "HTTP_X_FORWARDED_PROTO"], result.stderr

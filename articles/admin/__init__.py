@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Count
 from django.urls import path
 from django.utils.html import format_html, format_html_join
@@ -22,7 +23,23 @@ admin.site.site_title = "Digest 编辑后台"
 admin.site.index_title = "报纸内容管理"
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class ListFilterGuardMixin:
+    """Filters no list can hold are invalid filters, as Django's admin treats any
+    other: back to the list with "?e=1", never a 500. A NUL byte (?kind=%00),
+    which PostgreSQL refuses in a query, and a year too large for a date
+    (?date__year=99999999999), which overflows where the date hierarchy expects
+    only a ValueError."""
+
+    def get_changelist_instance(self, request):
+        if any("\x00" in key + value for key, values in request.GET.lists() for value in values):
+            raise IncorrectLookupParameters("a NUL byte in the query")
+        try:
+            return super().get_changelist_instance(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class HistoryAdmin(ListFilterGuardMixin, SimpleHistoryAdmin):
     """Every version of a record, with what it changed field by field, and a revert button."""
 
 
@@ -185,7 +202,7 @@ class ColumnAdmin(HistoryAdmin):
 
 
 @admin.register(DictionaryWord)
-class DictionaryWordAdmin(admin.ModelAdmin):
+class DictionaryWordAdmin(ListFilterGuardMixin, admin.ModelAdmin):
     list_display = ["word", "example", "created_at"]
     search_fields = ["word"]
     readonly_fields = ["segmentation"]

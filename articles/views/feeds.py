@@ -45,3 +45,7 @@ class LatestArticlesFeed(Feed):
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = Atom1Feed
     subtitle = LatestArticlesFeed.description
+
+    def item_title(self, item):
+        # An Atom <title> is text (type="text"), not HTML: the XML writer escapes it, once.
+        return str(item)
