@@ -381,3 +381,18 @@ class PdfUpload(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.DONE, self.FAILED)
+
+
+class SiteGeneration(models.Model):
+    """The site's generation: one row, which every change readers can see moves on in its
+    own transaction (pagecache.content_changed). Cached pages are kept under the generation
+    they were rendered in, so every server, whatever its cache, stops serving a page the
+    moment the change that made it stale commits."""
+
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "站点版本"
+
+    def __str__(self):
+        return self.value

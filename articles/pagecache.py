@@ -11,10 +11,12 @@ rather than finding them all, a change moves the site's *generation* on and
 pages are cached under the generation they were rendered in. Pages of an older
 generation are never looked up again and expire.
 
-The generation moves twice for a change: at once, so the same process (and a
-test inside one transaction) sees the change, and again when the transaction
-commits, because another worker may have rendered a page from the old rows in
-between and cached it under the new generation.
+The generation is a row in the database (SiteGeneration), moved on inside the
+transaction of the change itself: every server reads it for every page, so
+none serves a stale page once the change commits, and none sees the new
+generation before the new rows. A page is looked up only after the generation
+was read, so a page rendered from rows newer than its generation is at worst
+cached under an older one, where nobody looks for it again.
 """
 
 import hashlib
@@ -22,33 +24,28 @@ import uuid
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.db import transaction
+from django.core.cache import cache
 from django.http import HttpResponse
 
-GENERATION_KEY = "pages:generation"
+from .models import SiteGeneration
+
 # What a view may set that a cached copy must keep; the middleware adds the rest on every answer.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "Last-Modified", "X-Robots-Tag")
+SITE = 1  # the primary key of the one SiteGeneration row
 
 
 def generation() -> str:
-    generations = caches["generation"]
-    current = generations.get(GENERATION_KEY)
+    current = SiteGeneration.objects.filter(pk=SITE).values_list("value", flat=True).first()
     if current is None:
-        # First use, or the cache lost it: a new generation can only miss, never serve stale pages.
-        generations.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        current = generations.get(GENERATION_KEY)
+        # A database whose row was lost (flushed): a new generation can only miss, never serve stale pages.
+        current = SiteGeneration.objects.get_or_create(pk=SITE, defaults={"value": uuid.uuid4().hex})[0].value
     return current
 
 
 def content_changed() -> None:
-    """Call inside the transaction that changes what readers see."""
-    _move_generation()
-    transaction.on_commit(_move_generation)
-
-
-def _move_generation() -> None:
-    caches["generation"].set(GENERATION_KEY, uuid.uuid4().hex, None)
+    """Call inside the transaction that changes what readers see: the new generation
+    commits with the change, or not at all."""
+    SiteGeneration.objects.update_or_create(pk=SITE, defaults={"value": uuid.uuid4().hex})
 
 
 def page_key(request) -> str:

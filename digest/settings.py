@@ -217,12 +217,6 @@ CACHES = {
         "LOCATION": str(PAGE_CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": env_int("DIGEST_CACHE_ENTRIES", 50_000)},
     },
-    # The generation alone, apart from the pages: a file cache lists its folder on
-    # every write, which with 10,000 pages made each change of generation take 10 ms.
-    "generation": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(PAGE_CACHE_DIR / "generation"),
-    },
 }
 
 # Security -----------------------------------------------------------------------

@@ -36,11 +36,17 @@ def page_cache(settings):
     in_memory = "django.core.cache.backends.locmem.LocMemCache"
     settings.CACHES = {
         "default": {"BACKEND": in_memory, "LOCATION": "tests"},
-        "generation": {"BACKEND": in_memory, "LOCATION": "tests-generation"},
     }
     for alias in settings.CACHES:
         caches[alias].clear()
     return cache
+
+
+@pytest.fixture
+def reader_queries(django_assert_num_queries):
+    """django_assert_num_queries for a reader page: the view's own queries, and the one
+    that reads the site's generation before any page is looked up (articles/pagecache.py)."""
+    return lambda count: django_assert_num_queries(count + 1)
 
 
 @pytest.fixture(autouse=True)

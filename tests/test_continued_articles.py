@@ -38,7 +38,7 @@ def test_a_part_whose_other_page_is_not_imported_shows_its_note_as_text(client, 
     assert html.index(FIRST_TEXT) < html.index("（下转第3版）")
 
 
-def test_the_first_part_runs_the_same_queries(client, continued_pages, django_assert_num_queries):
+def test_the_first_part_runs_the_same_queries(client, continued_pages, reader_queries):
     first, _ = parts(*continued_pages)
-    with django_assert_num_queries(4):
+    with reader_queries(4):
         assert client.get(first.get_absolute_url()).status_code == 200

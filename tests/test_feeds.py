@@ -32,9 +32,9 @@ def test_the_atom_feed_lists_the_latest_articles(client, all_pages):
     assert all(entry.findtext(f"{ATOM}updated") for entry in entries)
 
 
-def test_the_feeds_run_one_query_however_much_is_imported(client, all_pages, django_assert_num_queries):
+def test_the_feeds_run_one_query_however_much_is_imported(client, all_pages, reader_queries):
     for url in ("/feeds/rss/", "/feeds/atom/"):
-        with django_assert_num_queries(1):
+        with reader_queries(1):
             assert client.get(url).status_code == 200
 
 

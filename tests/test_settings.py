@@ -1,14 +1,7 @@
-import os
-from pathlib import Path
-
 import pytest
-from django.core.cache import caches
-from django.core.cache.backends.filebased import FileBasedCache
 from django.core.exceptions import ImproperlyConfigured
 from processes import fresh_python
 
-from articles import pagecache
-from digest import settings as project_settings
 from digest.settings import env_bool, env_int, env_list
 
 NAME = "DIGEST_TEST_VALUE"
@@ -86,33 +79,6 @@ def test_production_without_allowed_hosts_stops_start_up():
 def test_production_starts_with_a_secret_key_and_hosts():
     result = start_django(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="s3cret", DJANGO_ALLOWED_HOSTS="digest.example.com")
     assert result.returncode == 0, result.stderr
-
-
-def project_caches_under(root):
-    """The project's CACHES, each folder moved under root as it lies under the
-    site's cache folder; and the folder of each."""
-    configs = project_settings.CACHES
-    base = Path(os.path.commonpath([config["LOCATION"] for config in configs.values()]))
-    folders = {alias: root / Path(config["LOCATION"]).relative_to(base) for alias, config in configs.items()}
-    moved = {alias: {**config, "LOCATION": str(folders[alias])} for alias, config in configs.items()}
-    return moved, folders
-
-
-def cache_files(folder):
-    return list(folder.glob(f"*{FileBasedCache.cache_suffix}"))
-
-
-def test_the_page_generation_is_kept_apart_from_the_pages(tmp_path, settings):
-    # A file cache lists its folder on every write, and clears only what it lists:
-    # the generation, written on every change, must not list the pages, and
-    # clearing the pages must not lose it.
-    settings.CACHES, folders = project_caches_under(tmp_path)
-    for number in range(3):
-        caches["default"].set(f"pages:{number}", "<html>")
-    current = pagecache.generation()
-    assert len(cache_files(folders["generation"])) == 1
-    caches["default"].clear()
-    assert pagecache.generation() == current
 
 
 def test_kept_database_connections_are_checked_before_reuse():

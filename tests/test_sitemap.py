@@ -32,7 +32,7 @@ def test_it_lists_a_day_shared_by_two_papers_once(client, seed_page, import_samp
     assert urls.count("http://testserver/2023-02-11/1/") == 1
 
 
-def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, django_assert_num_queries):
+def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries):
     # Editions and pages: one each; articles, briefs, photos and columns: a count and a list each.
-    with django_assert_num_queries(10):
+    with reader_queries(10):
         assert client.get("/sitemap.xml").status_code == 200

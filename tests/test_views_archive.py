@@ -29,7 +29,7 @@ def test_it_is_paginated(client, db):
     assert client.get("/archive/?page=3").status_code == 404
 
 
-def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, django_assert_num_queries):
+def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries):
     # The count, the editions and their pages.
-    with django_assert_num_queries(3):
+    with reader_queries(3):
         assert client.get("/archive/").status_code == 200

@@ -78,9 +78,9 @@ def test_a_missing_article_is_not_found(client, seed_page):
     assert client.get("/2023-02-11/1/articles/999/").status_code == 404
 
 
-def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, django_assert_num_queries):
+def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries):
     story = article(all_pages[1], "培育质量卓越产业集群看“高新”")
     # The article (with its page, column and other part), the page's articles, the
     # related articles ranked on their keyword rows, then loaded.
-    with django_assert_num_queries(4):
+    with reader_queries(4):
         assert client.get(story.get_absolute_url()).status_code == 200

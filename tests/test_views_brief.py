@@ -20,7 +20,7 @@ def test_a_stale_address_redirects_and_a_missing_brief_is_not_found(client, seed
     assert client.get("/2023-02-11/1/briefs/999/").status_code == 404
 
 
-def test_it_runs_one_query(client, seed_page, django_assert_num_queries):
+def test_it_runs_one_query(client, seed_page, reader_queries):
     brief = Brief.objects.with_page().filter(page=seed_page, kind=Brief.TEASER).first()
-    with django_assert_num_queries(1):
+    with reader_queries(1):
         assert client.get(brief.get_absolute_url()).status_code == 200

@@ -43,8 +43,8 @@ def test_a_day_without_a_paper_is_not_found(client, seed_page):
     assert client.get("/undated-999/").status_code == 404
 
 
-def test_it_runs_the_same_queries_however_much_is_imported(client, seed_page, import_sample, django_assert_num_queries):
+def test_it_runs_the_same_queries_however_much_is_imported(client, seed_page, import_sample, reader_queries):
     import_sample("sample-2", paper="枫城日报", date=datetime.date(2023, 2, 11), number="1")
     # The editions, their pages, and their pages' articles.
-    with django_assert_num_queries(3):
+    with reader_queries(3):
         assert client.get("/2023-02-11/").status_code == 200

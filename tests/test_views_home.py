@@ -37,8 +37,8 @@ def test_it_says_so_before_any_page_is_imported(client, db):
     assert "还没有报纸" in response.content.decode()
 
 
-def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, django_assert_num_queries):
+def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries):
     assert Edition.objects.count() == 4 and Brief.objects.count() > 20
     # The edition, its pages, and the front page's articles, briefs and photos.
-    with django_assert_num_queries(5):
+    with reader_queries(5):
         assert client.get("/").status_code == 200

@@ -71,8 +71,8 @@ def test_a_missing_page_is_not_found(client, seed_page):
     assert client.get("/2023-02-11/x999/").status_code == 404
 
 
-def test_it_runs_the_same_queries_however_much_is_imported(client, continued_pages, django_assert_num_queries):
+def test_it_runs_the_same_queries_however_much_is_imported(client, continued_pages, reader_queries):
     assert Page.objects.count() == 2
     # The page, its articles, briefs and photos, and its edition's pages.
-    with django_assert_num_queries(5):
+    with reader_queries(5):
         assert client.get("/2023-02-10/1/").status_code == 200

@@ -50,7 +50,7 @@ def test_a_stale_address_redirects_and_a_missing_photo_is_not_found(client, seed
     assert client.get("/2023-02-11/1/photos/999/").status_code == 404
 
 
-def test_it_runs_one_query(client, seed_page, django_assert_num_queries):
+def test_it_runs_one_query(client, seed_page, reader_queries):
     photo = seed_photo(seed_page)
-    with django_assert_num_queries(1):
+    with reader_queries(1):
         assert client.get(photo.get_absolute_url()).status_code == 200

@@ -79,15 +79,13 @@ def test_a_missing_column_is_not_found(client, db):
         ("/sections/photos/", 2),
     ],
 )
-def test_each_section_runs_the_same_queries_however_much_is_imported(
-    client, all_pages, django_assert_num_queries, url, queries
-):
-    with django_assert_num_queries(queries):
+def test_each_section_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries, url, queries):
+    with reader_queries(queries):
         assert client.get(url).status_code == 200
 
 
-def test_a_column_page_runs_the_same_queries_however_much_is_imported(client, all_pages, django_assert_num_queries):
+def test_a_column_page_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries):
     column = Column.objects.get(name="学习贯彻党的二十大精神 高新区在行动")
     # The column, the count, the articles.
-    with django_assert_num_queries(3):
+    with reader_queries(3):
         assert client.get(column.get_absolute_url()).status_code == 200
