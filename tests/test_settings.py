@@ -81,25 +81,26 @@ def test_production_starts_with_a_secret_key_and_hosts():
     assert result.returncode == 0, result.stderr
 
 
+def settings_printed(expressions: str, **env) -> list[str]:
+    """The values of settings expressions (``s`` is django.conf.settings), printed by a fresh
+    project process started with only these DJANGO_/DIGEST_ variables."""
+    # axes.conf fills in django-axes' settings, as the app does when it is loaded.
+    code = "import django; django.setup(); import axes.conf; from django.conf import settings as s; "
+    code += f"print({expressions})"
+    result = fresh_python("-c", code, DJANGO_SETTINGS_MODULE="digest.settings", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
 def test_kept_database_connections_are_checked_before_reuse():
     # Without the check, the first request on a connection a PostgreSQL restart killed answers 500.
-    code = "from django.conf import settings as s; d = s.DATABASES['default']; print(d['CONN_MAX_AGE'],"
-    code += " d['CONN_HEALTH_CHECKS'])"
-    result = fresh_python(
-        "-c",
-        f"import django; django.setup(); {code}",
-        DJANGO_SETTINGS_MODULE="digest.settings",
-        DJANGO_CONN_MAX_AGE="60",
-    )
-    assert result.stdout.split() == ["60", "True"], result.stderr
+    database = "s.DATABASES['default']['CONN_MAX_AGE'], s.DATABASES['default']['CONN_HEALTH_CHECKS']"
+    assert settings_printed(database, DJANGO_CONN_MAX_AGE="60") == ["60", "True"]
 
 
 def test_behind_a_proxy_failed_logins_are_counted_by_the_forwarded_address():
-    code = "from django.conf import settings as s; print(s.AXES_CLIENT_IP_CALLABLE, s.SECURE_PROXY_SSL_HEADER[0])"
-    result = fresh_python(
-        "-c",
-        f"import django; django.setup(); import axes.conf; {code}",
-        DJANGO_SETTINGS_MODULE="digest.settings",
-        DIGEST_BEHIND_PROXY="1",
-    )
-    assert result.stdout.split() == ["articles.clientip.forwarded_client_ip", "HTTP_X_FORWARDED_PROTO"], result.stderr
+    proxy = "s.AXES_CLIENT_IP_CALLABLE, s.SECURE_PROXY_SSL_HEADER[0]"
+    assert settings_printed(proxy, DIGEST_BEHIND_PROXY="1") == [
+        "articles.clientip.forwarded_client_ip",
+        "HTTP_X_FORWARDED_PROTO",
+    ]
