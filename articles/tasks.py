@@ -8,7 +8,6 @@ server's progress page sees it while the pages are read.
 
 import logging
 
-from django.db import DatabaseError
 from django_tasks import task
 
 from .importer import PageFacts, PageImportError
@@ -39,7 +38,9 @@ def import_uploaded_pdf(upload_id: int) -> None:
     except (PdfRefused, PageImportError) as error:
         finish(upload, PdfUpload.FAILED, str(error))
         return
-    except (DatabaseError, OSError, ValueError):
+    except Exception:
+        # Whatever went wrong, the editor's page must stop waiting and say so; the
+        # detail goes to the log, and the task backend records the failure too.
         logger.exception("importing the uploaded PDF %s (%s) failed", upload.pk, upload.name)
         finish(upload, PdfUpload.FAILED, INTERNAL_ERROR)
         raise

@@ -46,3 +46,18 @@ def test_an_upload_is_imported_once_however_many_times_its_task_runs(settings, t
     upload.refresh_from_db()
     assert upload.status == PdfUpload.DONE and upload.pages.count() == 1
     assert Page.objects.count() == 1
+
+
+def test_an_import_that_breaks_says_so_on_its_progress_page_and_keeps_nothing(settings, tmp_path, db, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    upload = PdfUpload.objects.create(name="front.pdf", data=typeset(FRONT), status=PdfUpload.WAITING)
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr("articles.tasks.import_pdf", broken)
+    with pytest.raises(KeyError):
+        import_uploaded_pdf.call(upload.pk)
+    upload.refresh_from_db()
+    assert upload.status == PdfUpload.FAILED and "内部错误" in upload.message
+    assert Page.objects.count() == 0
