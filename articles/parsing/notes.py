@@ -54,10 +54,13 @@ def finish_article(article: Article) -> None:
     paragraphs = [block for block in article.body if block.kind == PARAGRAPH]
     if paragraphs:
         first = paragraphs[0]
-        dateline, byline, _, rest = split_opening(first.text)
-        if dateline:
-            article.dateline, first.text = dateline, rest
+        dateline, byline, continuation, rest = split_opening(first.text)
+        if dateline or continuation:
+            # "本报讯（记者 韩冰）（上接第1版）…" opens the second part of a story.
+            first.text = rest
+            article.dateline = dateline or article.dateline
             article.byline = " ".join(part for part in (article.byline, byline) if part)
+            article.continuation = " ".join(part for part in (article.continuation, continuation) if part)
         last = paragraphs[-1]
         last.text, note = split_trailing_continuation(last.text)
         if note:  # "（下转第2版）" under the last column
