@@ -189,6 +189,14 @@ def test_a_refused_pdf_import_says_why_on_its_progress_page_and_stores_nothing(e
     assert Page.objects.count() == 1
 
 
+def test_a_pdf_confirmed_with_its_file_and_no_preview_is_imported_too(editor_client, media):
+    data = {"file": pdf_upload("front.pdf", typeset(FRONT)), "confirm": "1"}
+    response = editor_client.post(reverse("admin:articles_page_import"), data)
+    upload = PdfUpload.objects.get()
+    assert response.url == reverse("admin:articles_page_import_progress", args=[upload.pk])
+    assert upload.status == PdfUpload.DONE and Page.objects.count() == 1
+
+
 def test_the_progress_page_reloads_itself_while_the_import_waits_for_a_worker(editor_client, db):
     upload = PdfUpload.objects.create(name="edition.pdf", status=PdfUpload.READING, pages_read=3, pages_total=20)
     progress = editor_client.get(reverse("admin:articles_page_import_progress", args=[upload.pk])).content.decode()

@@ -24,7 +24,7 @@ from ..parsing import parse_page
 from ..parsing.pdf import MAX_PDF_BYTES, PdfRefused, looks_like_pdf, read_newspaper_pdf
 from ..tasks import import_uploaded_pdf
 
-# An upload previewed and never confirmed is forgotten after this long.
+# An upload previewed and never confirmed, or imported, is forgotten after this long.
 PENDING_LIFETIME = timedelta(days=1)
 STATUS_WORDS = {"created": "已导入", "unchanged": "这一版面已导入过，没有变化：", "replaced": "已替换"}
 
@@ -113,7 +113,7 @@ def import_options(form: ImportForm, source_name: str) -> dict:
 def enqueue_import(form: ImportForm) -> PdfUpload:
     """Hand the previewed PDF, with what the form says about it, to a background worker."""
     data = form.cleaned_data
-    upload = PdfUpload.objects.get(pk=data["pending"])
+    upload = PdfUpload.objects.get(pk=kept_upload(data))
     upload.paper, upload.date, upload.number = data["paper"], data["date"], data["number"]
     upload.section, upload.replace, upload.status = data["section"], data["replace"], PdfUpload.WAITING
     upload.save()
@@ -149,13 +149,20 @@ def preview(form: ImportForm) -> dict:
     else:
         readings = data.get("readings") or read_newspaper_pdf(data["pdf"], name=data["source_name"])
         structures = [reading.structure for reading in readings]
-        pending = data.get("pending")
-        if not pending:
-            PdfUpload.objects.filter(uploaded_at__lt=timezone.now() - PENDING_LIFETIME).delete()
-            pending = PdfUpload.objects.create(name=data["source_name"], data=data["pdf"]).pk
-        kept = {"pending": pending}
+        kept = {"pending": kept_upload(data)}
     previews = [{"structure": s, "records": in_reading_order(s)} for s in structures]
     return {"previews": previews, "source_name": data["source_name"], **kept}
+
+
+def kept_upload(data: dict) -> int:
+    """The PdfUpload holding the form's PDF: the one the preview kept, or a new one for a
+    PDF uploaded now. Uploads a day old that no worker still has in hand are forgotten."""
+    if data.get("pending"):
+        return data["pending"]
+    finished = [PdfUpload.PREVIEWED, PdfUpload.DONE, PdfUpload.FAILED]
+    stale = timezone.now() - PENDING_LIFETIME
+    PdfUpload.objects.filter(uploaded_at__lt=stale, status__in=finished).delete()
+    return PdfUpload.objects.create(name=data["source_name"], data=data["pdf"]).pk
 
 
 def in_reading_order(structure) -> list:
