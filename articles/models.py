@@ -283,6 +283,56 @@ class Photo(Record):
         return self.caption[:30] or self.credit
 
 
+class RecordAddress(models.Model):
+    """An address a record once had, "/2023-02-11/1/articles/7/", and where its text is now.
+
+    A merge, a split, a conversion between article and brief or a re-import moves
+    text from one record to another or deletes it; the old address must keep
+    answering (articles/addresses.py): 301 to the record now holding its text, or
+    410 when the text is gone. Kept in the database, so that every server answers
+    alike and an export carries it.
+    """
+
+    KINDS = [("article", "文章"), ("brief", "简讯与导读"), ("photo", "图片")]
+
+    kind = models.CharField("类型", max_length=10, choices=KINDS)
+    record_id = models.PositiveIntegerField("原编号")
+    # Null target: the text was deleted; the 410 page links to this edition.
+    target_kind = models.CharField("现类型", max_length=10, choices=KINDS, blank=True)
+    target_id = models.PositiveIntegerField("现编号", null=True, blank=True)
+    edition = models.ForeignKey(Edition, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="期次")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "旧地址"
+        constraints = [models.UniqueConstraint(fields=["kind", "record_id"], name="one_address_per_old_record")]
+
+    def __str__(self):
+        where = f"{self.target_kind} {self.target_id}" if self.target_id else "已删除"
+        return f"{self.kind} {self.record_id} → {where}"
+
+
+class EditStep(models.Model):
+    """One fix an editor made with a tool (merge, split, conversion), undoable as one step.
+
+    ``before`` holds every record the fix changed or deleted, as it was; ``created``
+    the records it made. Undoing deletes those and writes the old ones back, with
+    their ids, so their addresses are theirs again (articles/editing.py).
+    """
+
+    name = models.CharField("操作", max_length=200)
+    done_at = models.DateTimeField("时间", auto_now_add=True)
+    before = models.JSONField("操作前", default=list)
+    created = models.JSONField("新建的记录", default=list)
+    undone_at = models.DateTimeField("撤销时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "整理操作"
+        ordering = ["-done_at", "-pk"]
+
+    def __str__(self):
+        return self.name
+
+
 class SearchDocument(models.Model):
     """One record as the search index sees it: derived data, written with the record
     in the same transaction, and rebuilt by ``manage.py reindex``.

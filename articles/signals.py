@@ -11,6 +11,7 @@ their generation on. An import always saves its Page, so it moves it too.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from . import addresses
 from .models import Article, Brief, Column, Edition, Page, Photo
 from .pagecache import content_changed
 from .search.index import index_page, index_records
@@ -49,3 +50,11 @@ def index_saved_edition(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
         for page in instance.pages.all():
             index_page(page)
+
+
+@receiver(post_delete, sender=Article)
+@receiver(post_delete, sender=Brief)
+@receiver(post_delete, sender=Photo)
+def record_deleted(sender, instance, **kwargs):
+    """A deleted record's address answers 410 from now on (articles/addresses.py)."""
+    addresses.deleted(instance)

@@ -10,8 +10,9 @@ from itertools import groupby
 
 from django.db.models import Count, F, Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
+from ..addresses import answer_for_missing
 from ..body import first_paragraph
 from ..models import UNDATED_PREFIX, UNNUMBERED_PREFIX, Article, ArticleKeyword, Brief, Edition, Page, Photo
 from ..templatetags.chinese import chinese_date, chinese_month, page_name
@@ -148,12 +149,14 @@ def article(request, date, page, pk):
     and next (on the same page, or None); related (articles sharing most keywords,
     each with .shared); title, description.
     """
-    article = get_object_or_404(
-        Article.objects.with_page().select_related(
-            "column", "continued_on__page__edition", "continued_from__page__edition"
-        ),
-        pk=pk,
+    article = (
+        Article.objects.with_page()
+        .select_related("column", "continued_on__page__edition", "continued_from__page__edition")
+        .filter(pk=pk)
+        .first()
     )
+    if article is None:
+        return answer_for_missing(request, "article", pk)
     if article.page.url_args != [date, page]:
         return redirect(article, permanent=True)
     on_page = list(article.page.articles.in_reading_order())
@@ -183,7 +186,9 @@ def photo(request, date, page, pk):
     Template: reading/photo.html. Context: photo, title, description, og_image
     (the image's absolute URL, or None).
     """
-    photo = get_object_or_404(Photo.objects.with_page(), pk=pk)
+    photo = Photo.objects.with_page().filter(pk=pk).first()
+    if photo is None:
+        return answer_for_missing(request, "photo", pk)
     if photo.page.url_args != [date, page]:
         return redirect(photo, permanent=True)
     context = {
@@ -200,7 +205,9 @@ def brief(request, date, page, pk):
 
     Template: reading/brief.html. Context: brief, title, description.
     """
-    brief = get_object_or_404(Brief.objects.with_page().select_related("target__page__edition"), pk=pk)
+    brief = Brief.objects.with_page().select_related("target__page__edition").filter(pk=pk).first()
+    if brief is None:
+        return answer_for_missing(request, "brief", pk)
     if brief.page.url_args != [date, page]:
         return redirect(brief, permanent=True)
     context = {"brief": brief, "title": str(brief), "description": brief.text[:DESCRIPTION_LENGTH]}
