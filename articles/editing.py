@@ -198,8 +198,12 @@ def brief_to_article(brief: Brief) -> Article:
         title, text = match.group(1), text[match.end() :]
     body = [Block(PARAGRAPH, line) for line in text.splitlines() if line.strip()]
     article = Article(
-        pk=_earlier_id(brief, "article"), page=brief.page, position=brief.position, title=title,
-        body=blocks_to_body(body), **_box_of(brief),
+        pk=_earlier_id(brief, "article"),
+        page=brief.page,
+        position=brief.position,
+        title=title,
+        body=blocks_to_body(body),
+        **_box_of(brief),
     )
     brief_pk = brief.pk
     _delete(brief, name)
@@ -226,7 +230,11 @@ def article_to_brief(article: Article, kind: str = Brief.NEWS) -> Brief:
     name = f"把文章《{article}》转为{dict(Brief.KINDS)[kind]}"
     step = _Step(name, article, *article.teasers.all())
     brief = Brief(
-        pk=_earlier_id(article, "brief"), page=article.page, position=article.position, kind=kind, text=text,
+        pk=_earlier_id(article, "brief"),
+        page=article.page,
+        position=article.position,
+        kind=kind,
+        text=text,
         **_box_of(article),
     )
     article_pk = article.pk

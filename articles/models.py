@@ -297,10 +297,12 @@ class RecordAddress(models.Model):
 
     kind = models.CharField("类型", max_length=10, choices=KINDS)
     record_id = models.PositiveIntegerField("原编号")
-    # Null target: the text was deleted; the 410 page links to this edition.
     target_kind = models.CharField("现类型", max_length=10, choices=KINDS, blank=True)
     target_id = models.PositiveIntegerField("现编号", null=True, blank=True)
-    edition = models.ForeignKey(Edition, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="期次")
+    # With no target the text was deleted; the 410 page links to this edition while it
+    # exists. A plain number, not a key: deleting a whole edition writes these rows for
+    # its records while the edition itself is being deleted.
+    edition_id = models.PositiveIntegerField("期次编号", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "旧地址"
