@@ -81,12 +81,21 @@ class Pair:
     stored: object | None  # a stored record, or None for a record the new parse adds
     parsed: object | None  # its record in the new parse, or None when the parse drops it
     edited: bool = False
+    # What the import last gave this record: its fields then, for an edited record
+    # (so an edit the new text does not touch stays, unasked), else its fields now.
+    basis: dict | None = None
 
     @property
     def changes(self) -> bool:
+        """Whether the new parse changes (or drops) what the import gave this record."""
         if self.stored is None or self.parsed is None:
             return True
-        return stored_fields(self.stored) != parsed_fields(self.parsed)
+        return self.basis != parsed_fields(self.parsed)
+
+    @property
+    def differs(self) -> bool:
+        """Whether the stored record, as it is now, is not what the new parse gives."""
+        return self.stored is None or self.parsed is None or stored_fields(self.stored) != parsed_fields(self.parsed)
 
     def diff(self) -> str:
         """The editor's text against the new parse, field by field, as a unified diff."""
@@ -123,6 +132,16 @@ def edited_by_editor(record) -> bool:
     return bool(reasons) and not (reasons[0] or "").startswith(IMPORT_REASONS)
 
 
+def imported_fields(record) -> dict:
+    """The record's fields as the importer last wrote them, from its history; its fields
+    now when no import wrote it (a record an editor made by splitting)."""
+    rows = record.history.order_by("-history_date", "-history_id")
+    for row in rows.iterator():
+        if (row.history_change_reason or "").startswith(IMPORT_REASONS):
+            return stored_fields(row.instance)
+    return stored_fields(record)
+
+
 def plan(page: Page, structure: PageStructure) -> Plan:
     result = Plan()
     groups = (
@@ -132,36 +151,28 @@ def plan(page: Page, structure: PageStructure) -> Plan:
     )
     for stored, parsed in groups:
         result.pairs += _pair(stored, list(parsed))
-    for pair in result.pairs:
-        if pair.stored is not None:
-            pair.edited = edited_by_editor(pair.stored)
     return result
 
 
 def _pair(stored: list, parsed: list) -> list[Pair]:
-    pairs, free = [], list(parsed)
-    rest = []
-    # First the records whose text is exactly the same: most of a page re-imported.
+    bases = []
     for record in stored:
-        fields = stored_fields(record)
-        same = next((p for p in free if parsed_fields(p) == fields), None)
+        edited = edited_by_editor(record)
+        bases.append((record, edited, imported_fields(record) if edited else stored_fields(record)))
+    pairs, free, rest = [], list(parsed), []
+    # First the records whose text is exactly the same: most of a page re-imported.
+    for record, edited, basis in bases:
+        same = next((p for p in free if parsed_fields(p) == basis), None)
         if same is not None:
             free.remove(same)
-            pairs.append(Pair(record, same))
+            pairs.append(Pair(record, same, edited, basis))
         else:
-            rest.append(record)
+            rest.append((record, edited, basis))
     # Then each changed record with the new record sharing most of its words.
     scored = sorted(
         (
-            (
-                min(
-                    overlap(_words(stored_fields(r)), _words(parsed_fields(p))),
-                    overlap(_words(parsed_fields(p)), _words(stored_fields(r))),
-                ),
-                i,
-                j,
-            )
-            for i, r in enumerate(rest)
+            (_shared(_words(basis), _words(parsed_fields(p))), i, j)
+            for i, (_, _, basis) in enumerate(rest)
             for j, p in enumerate(free)
         ),
         reverse=True,
@@ -174,10 +185,14 @@ def _pair(stored: list, parsed: list) -> list[Pair]:
             continue
         taken_r.add(i)
         taken_p.add(j)
-        pairs.append(Pair(rest[i], free[j]))
-    pairs += [Pair(r, None) for i, r in enumerate(rest) if i not in taken_r]
+        pairs.append(Pair(rest[i][0], free[j], rest[i][1], rest[i][2]))
+    pairs += [Pair(r, None, edited, basis) for i, (r, edited, basis) in enumerate(rest) if i not in taken_r]
     pairs += [Pair(None, p) for j, p in enumerate(free) if j not in taken_p]
     return pairs
+
+
+def _shared(text: str, other: str) -> float:
+    return min(overlap(text, other), overlap(other, text))
 
 
 def apply_fields(record, parsed) -> None:
@@ -203,21 +218,30 @@ def write(plan: Plan, mode: str | None, reason: str, boxes: dict) -> None:
         record = pair.stored
         if record is None:
             continue
-        if pair.edited and pair.changes and mode != OVERWRITE:
+        if pair.edited and not pair.changes:
+            # The new text leaves this record as the import gave it: the edit stays.
+            if pair.parsed is not None:
+                _moved(record, pair, boxes)
             continue
-        note = f"{reason}（覆盖了编辑的修改）" if pair.edited and pair.changes else reason
+        if pair.edited and mode != OVERWRITE:
+            continue
+        note = f"{reason}（覆盖了编辑的修改）" if pair.edited else reason
         record._change_reason = note
         if pair.parsed is None:
             record.delete()
-        elif pair.changes:
+        elif pair.differs:
             apply_fields(record, pair.parsed)
             for name, value in boxes.get(id(pair.parsed), {}).items():
                 setattr(record, name, value)
             record.save()
         else:
-            # The same text at another line, or in another box: no change an editor would see.
-            moved = {"position": pair.parsed.position, **boxes.get(id(pair.parsed), {})}
-            type(record).objects.filter(pk=record.pk).update(**moved)
+            _moved(record, pair, boxes)
+
+
+def _moved(record, pair: Pair, boxes: dict) -> None:
+    """The same text at another line, or in another box: no change an editor would see."""
+    moved = {"position": pair.parsed.position, **boxes.get(id(pair.parsed), {})}
+    type(record).objects.filter(pk=record.pk).update(**moved)
 
 
 def edited_summary(plan: Plan) -> str:
