@@ -28,7 +28,8 @@ def changed_text():
 
 
 def test_the_import_stops_and_shows_the_edited_records_with_a_diff_in_chinese(editor_client, edited):
-    response = editor_client.post(reverse("admin:articles_page_import"), {**FORM, "text": changed_text(), "confirm": "1"})
+    data = {**FORM, "text": changed_text(), "confirm": "1"}
+    response = editor_client.post(reverse("admin:articles_page_import"), data)
     content = response.content.decode()
     assert "经编辑修改过" in content and "编辑改过的标题" in content
     assert "-标题：编辑改过的标题" in content and "+标题：计量能力与水平纳入高企认定" in content

@@ -65,9 +65,7 @@ def test_a_page_with_edited_records_the_text_changes_stops_and_lists_them_with_a
     edited = edit_title(TITLE, "编辑改过的标题")
     before = ids()
     with pytest.raises(EditedRecordsError) as refused:
-        import_text(
-            changed_text(IN_EDITED_ARTICLE, IN_BRIEF), source_name=SEED.name, facts=FACTS, replace_changed=True
-        )
+        import_text(changed_text(IN_EDITED_ARTICLE, IN_BRIEF), source_name=SEED.name, facts=FACTS, replace_changed=True)
     assert "编辑改过的标题" in str(refused.value) and "经编辑修改过" in str(refused.value)
     [pair] = refused.value.pairs
     assert pair.stored.pk == edited.pk
