@@ -237,6 +237,7 @@ class ArticleKeyword(models.Model):
     word = models.CharField(max_length=50, db_index=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "文章关键词"
         constraints = [models.UniqueConstraint(fields=["article", "word"], name="one_row_per_article_keyword")]
 
     def __str__(self):
@@ -364,6 +365,7 @@ class SearchDocument(models.Model):
     body_grams = models.TextField()
 
     class Meta:
+        verbose_name = verbose_name_plural = "搜索索引"
         indexes = [models.Index(fields=["date"]), models.Index(fields=["kind", "date"])]
 
     def __str__(self):

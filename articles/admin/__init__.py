@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..dictionary import segmentation_before_and_after, word_added, word_removed
-from ..models import Article, Brief, Column, DictionaryWord, Edition, Page, Photo
+from ..models import Article, Brief, Column, DictionaryWord, Edition, EditStep, Page, Photo
 from . import actions
 from .importing import import_view, progress_view
 from .search import DigestSearchMixin
@@ -233,3 +233,22 @@ class DictionaryWordAdmin(ListFilterGuardMixin, admin.ModelAdmin):
         super().delete_queryset(request, queryset)
         for word in words:
             word_removed(word)
+
+
+@admin.register(EditStep)
+class EditStepAdmin(ListFilterGuardMixin, admin.ModelAdmin):
+    """Every fix a tool made, newest first; 撤销 puts back all the records of one, as they were."""
+
+    list_display = ["name", "done_at", "undone_at"]
+    fields = ["name", "done_at", "undone_at"]
+    readonly_fields = fields
+    actions = [actions.undo_steps]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

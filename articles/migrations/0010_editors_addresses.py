@@ -58,5 +58,11 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('kind', 'record_id'), name='one_address_per_old_record')],
             },
         ),
+        migrations.AlterModelOptions(
+            name="articlekeyword", options={"verbose_name": "文章关键词", "verbose_name_plural": "文章关键词"}
+        ),
+        migrations.AlterModelOptions(
+            name="searchdocument", options={"verbose_name": "搜索索引", "verbose_name_plural": "搜索索引"}
+        ),
         migrations.RunPython(fingerprint_normalised_text, migrations.RunPython.noop),
     ]
