@@ -34,9 +34,10 @@ def test_a_fix_is_undone_in_one_step_from_the_admin(editor_client, seed_page):
 
     first = Article.objects.get(title="首批自然资源节约集约示范县公布")
     second = Article.objects.get(title="国家高新区“新春第一会”战鼓催征")
+    second_pk = second.pk
     merge_articles(first, second)
     step = EditStep.objects.get()
     data = {"action": "undo_steps", "_selected_action": [step.pk]}
     response = editor_client.post("/admin/articles/editstep/", data, follow=True)
     assert "已撤销" in response.content.decode()
-    assert Article.objects.filter(pk=second.pk, title="国家高新区“新春第一会”战鼓催征").exists()
+    assert Article.objects.filter(pk=second_pk, title="国家高新区“新春第一会”战鼓催征").exists()
