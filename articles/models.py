@@ -324,8 +324,8 @@ class EditStep(models.Model):
 
     name = models.CharField("操作", max_length=200)
     done_at = models.DateTimeField("时间", auto_now_add=True)
-    before = models.JSONField("操作前", default=list)
-    created = models.JSONField("新建的记录", default=list)
+    before = models.JSONField("操作前", default=list, blank=True)
+    created = models.JSONField("新建的记录", default=list, blank=True)
     undone_at = models.DateTimeField("撤销时间", null=True, blank=True)
 
     class Meta:

@@ -1,59 +1,144 @@
-"""exportpages and importpages: an export, imported into an empty database, rebuilds the same site."""
+"""exportpages and importpages: a backup restores everything, and bad backups are refused."""
 
-import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
+from backup_scenario import HISTORIES, TABLES, editors_week, site_state
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from paths import SAMPLES, SEED
+from django.db import connection
+from paths import ROOT
 
-from articles.editing import swap_headlines
-from articles.importer import import_file
-from articles.models import Article, Column, Edition
+from articles.models import Article, ArticleKeyword, RecordAddress, SearchDocument
 
-PAGES = [SEED, *SAMPLES]
-
-
-def snapshot(folder):
-    """The exported pages, in order (file names carry database ids, which a new database renumbers)."""
-    return [path.read_text(encoding="utf-8") for path in sorted(folder.iterdir())]
+pytestmark = pytest.mark.django_db
 
 
-def site():
-    """What a reader can see, article by article, in order."""
-    articles = Article.objects.select_related("page__edition", "column").order_by("pk")
-    return [
-        (str(a.page), a.position, a.kicker, a.title, a.subtitle, a.byline, a.body, a.column and a.column.name)
-        for a in articles
-    ]
+def empty_the_database():
+    for model in [*(m.history.model for m in HISTORIES), ArticleKeyword, SearchDocument, *reversed(TABLES)]:
+        model.objects.all().delete()
+    # Deleting rows writes history versions and old addresses too.
+    for model in [*(m.history.model for m in HISTORIES), RecordAddress]:
+        model.objects.all().delete()
 
 
-@pytest.mark.django_db
-def test_an_export_imported_into_an_empty_database_rebuilds_the_same_site(tmp_path, capsys):
-    for path in PAGES:
-        import_file(path)
-    # An editor's changes must survive the round trip.
-    swap_headlines(
-        Article.objects.get(title="首批自然资源节约集约示范县公布"),
-        Article.objects.get(title="计量能力和水平纳入高企认定"),
+def test_a_backup_restored_into_an_empty_database_is_the_same_site(tmp_path, capsys):
+    editors_week()
+    call_command("exportpages", str(tmp_path / "backup"))
+    # The second export into the same folder replaces the first whole.
+    article = Article.objects.order_by("pk").first()
+    article.title = "第二次导出前的更正"
+    article.save()
+    call_command("exportpages", str(tmp_path / "backup"))
+    assert "exported 3 pages" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backup"]
+    before = site_state()
+    empty_the_database()
+    call_command("importpages", str(tmp_path / "backup"))
+    after = site_state()
+    for key in before:
+        assert after[key] == before[key], key
+
+
+SCENARIO = """
+import json, sys
+import django
+django.setup()
+from django.core.management import call_command
+sys.path.insert(0, "tests")
+from backup_scenario import editors_week, site_state
+call_command("migrate", verbosity=0)
+editors_week()
+call_command("exportpages", sys.argv[1])
+with open(sys.argv[2], "w") as file:
+    json.dump(site_state(), file)
+"""
+
+
+def test_a_backup_made_on_sqlite_restores_the_same_site_here(tmp_path):
+    """On the PostgreSQL run, SQLite into PostgreSQL."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DIGEST_"))}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'source.sqlite3'}"
+    env |= {"DJANGO_SETTINGS_MODULE": "digest.settings", "DJANGO_ALLOWED_HOSTS": "testserver"}
+    done = subprocess.run(
+        [sys.executable, "-c", SCENARIO, str(tmp_path / "backup"), str(tmp_path / "state.json")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
-    edition = Edition.objects.get(date=None)
-    edition.paper, edition.date = "枫城日报", datetime.date(2023, 2, 10)
-    edition.save()
-    before = site()
-
-    call_command("exportpages", str(tmp_path / "one"))
-    assert "exported 4 pages" in capsys.readouterr().out
-    Edition.objects.all().delete()
-    Column.objects.all().delete()
-    call_command("importpages", str(tmp_path / "one"))
-    assert site() == before
-
-    call_command("exportpages", str(tmp_path / "two"))
-    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+    assert done.returncode == 0, done.stderr
+    call_command("importpages", str(tmp_path / "backup"))
+    before = json.loads((tmp_path / "state.json").read_text())
+    after = json.loads(json.dumps(site_state()))
+    for key in before:
+        assert after[key] == before[key], f"{key} on {connection.vendor}"
 
 
-@pytest.mark.django_db
+@pytest.fixture
+def backup(tmp_path, seed_page):
+    call_command("exportpages", str(tmp_path / "backup"))
+    return tmp_path / "backup"
+
+
+def page_file(backup):
+    return next((backup / "pages").iterdir())
+
+
+def edit_backup(path, change):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d["briefs"][0].update(kind="bogus"), "类型"),
+        (lambda d: d["photos"][0].update(image="../../../../etc/passwd"), "超出了媒体文件夹"),
+        (lambda d: d["photos"][0].update(image="/etc/passwd"), "超出了媒体文件夹"),
+        (lambda d: d["articles"][0].update(title="标\x00题"), "NUL"),
+        (lambda d: d["articles"][0].update(dateline="长" * 101), "电头"),
+        (lambda d: d["articles"][0].update(script="x"), "未知字段"),
+        (lambda d: d["articles"][0].update(authors=[1, 2]), "作者"),
+    ],
+)
+def test_a_bad_backup_is_refused_in_chinese_and_changes_nothing(backup, capsys, change, message):
+    edit_backup(page_file(backup), change)
+    empty_the_database()
+    with pytest.raises(CommandError) as failure:
+        call_command("importpages", str(backup))
+    assert failure.value.returncode == 2
+    assert message in capsys.readouterr().err
+    assert not Article.objects.exists()
+
+
+def test_restoring_onto_the_database_applies_the_backup_but_not_over_a_later_edit(backup, capsys):
+    article = Article.objects.order_by("pk").first()
+    title = article.title
+    article.title = "备份之后改的标题"
+    article.save()
+    with pytest.raises(CommandError):
+        call_command("importpages", str(backup))
+    assert "经编辑修改过" in capsys.readouterr().err
+    assert Article.objects.get(pk=article.pk).title == "备份之后改的标题"
+    call_command("importpages", str(backup), "--overwrite-edits")
+    assert Article.objects.get(pk=article.pk).title == title
+
+
+def test_an_export_refuses_to_replace_a_folder_that_is_not_an_export(tmp_path, seed_page):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("mine")
+    with pytest.raises(CommandError, match="不是 Digest 的导出"):
+        call_command("exportpages", str(tmp_path / "mine"))
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "mine"
+
+
 def test_a_broken_export_file_is_reported_and_skipped(tmp_path, capsys):
     (tmp_path / "000001_bad.json").write_text('{"format": "digest-page/1", "page": 3}')
     (tmp_path / "000002_other.json").write_text('{"hello": "world"}')
@@ -63,3 +148,6 @@ def test_a_broken_export_file_is_reported_and_skipped(tmp_path, capsys):
     errors = capsys.readouterr().err
     assert "000001_bad.json：导出的版面文件无效" in errors
     assert "000002_other.json：这不是 Digest 导出的版面" in errors
+
+
+del shutil

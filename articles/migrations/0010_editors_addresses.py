@@ -32,8 +32,8 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, verbose_name='操作')),
                 ('done_at', models.DateTimeField(auto_now_add=True, verbose_name='时间')),
-                ('before', models.JSONField(default=list, verbose_name='操作前')),
-                ('created', models.JSONField(default=list, verbose_name='新建的记录')),
+                ('before', models.JSONField(blank=True, default=list, verbose_name='操作前')),
+                ('created', models.JSONField(blank=True, default=list, verbose_name='新建的记录')),
                 ('undone_at', models.DateTimeField(blank=True, null=True, verbose_name='撤销时间')),
             ],
             options={

@@ -24,6 +24,7 @@ from articles.pagefile import PageFileError
 from articles.parsing.pdf import is_pdf_file
 from articles.pdfimporter import PdfRefused, import_pdf_file
 from articles.reimporting import KEEP, OVERWRITE
+from articles.restoring import RestoreError, is_backup, restore_backup
 
 
 def iso_date(value):
@@ -61,7 +62,21 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         facts = PageFacts(paper=options["paper"], date=options["date"], number=options["page"])
         failed = 0
-        for path in page_files(options["paths"]):
+        paths = [path for path in options["paths"] if not is_backup(path)]
+        for folder in [path for path in options["paths"] if is_backup(path)]:
+            try:
+                restored = restore_backup(folder, edits=options["edits"])
+            except EditedRecordsError as error:
+                failed += 1
+                self.stderr.write(f"{folder}：{error}")
+                self.stderr.write("命令行加 --keep-edits 保留这些修改，或加 --overwrite-edits 用备份覆盖。")
+                continue
+            except (RestoreError, DatabaseError) as error:
+                failed += 1
+                self.stderr.write(f"{folder}：备份没有恢复（{error}）。")
+                continue
+            self.stdout.write(f"restored: {folder} ({len(restored)} pages)")
+        for path in page_files(paths):
             try:
                 if is_pdf_file(path):
                     progress = self.progress_of(path)
