@@ -145,9 +145,11 @@ def export_pages(folder: Path) -> list[Path]:
 def _write_backup(staging: Path) -> list[str]:
     (staging / PAGES_FOLDER).mkdir()
     names = []
+    # One snapshot for every query of the export (SQLite's read transaction is one
+    # already); inside a caller's transaction, that transaction's view.
+    snapshot = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            # One snapshot for every query of the export (SQLite's read transaction is one already).
+        if snapshot:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         for page in Page.objects.select_related("edition").order_by("pk"):

@@ -112,7 +112,9 @@ def site_state() -> dict:
         answer = client.get(url)
         addresses[url] = [answer.status_code, answer.get("Location", ""), _body(answer)]
     state["addresses"] = addresses
-    state["searches"] = {q: [(hit.kind, hit.url, hit.plain_title) for hit in search(q).hits] for q in QUERIES}
+    # The hits of each query, as a set: hits that score the same may come in either
+    # order (the index is rebuilt in page order), and the two backends rank differently.
+    state["searches"] = {q: sorted([hit.kind, hit.url, hit.plain_title] for hit in search(q).hits) for q in QUERIES}
     return state
 
 
