@@ -18,12 +18,14 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from . import reimporting
+from .backupchecks import BackupValueError, fits, no_nul, safe_media_name
 from .body import blocks_to_body
 from .exporting import FORMAT, structure_from_export
 from .linking import link_edition
 from .models import Article, ArticleKeyword, Brief, Column, Edition, Page, Photo
 from .pagefile import MAX_PAGE_BYTES, PageFileError, normalise_page_text, read_page_file
 from .parsing import PageStructure, parse_page
+from .parsing.structure import PARAGRAPH, SUBHEAD
 from .reimporting import record_label
 from .search.index import index_page
 from .signals import indexing_deferred
@@ -194,14 +196,39 @@ def _import_export(path: Path, replace_changed: bool) -> ImportResult:
         data = json.loads(path.read_bytes()[: MAX_PAGE_BYTES * 4 + 1])
         if data.get("format") != FORMAT:
             raise PageFileError(f'{path}：这不是 Digest 导出的版面（没有 "format": "{FORMAT}"）。')
+        no_nul(data, path.name)
         structure = structure_from_export(data)
         text, name = str(data["source"]["text"]), str(data["source"]["name"])
-        images = [str(photo.get("image", "")) for photo in data["photos"]]
+        images = [safe_media_name(photo.get("image", ""), f"{path.name} 的图片") for photo in data["photos"]]
+        check_structure(structure, path.name)
+    except BackupValueError as error:
+        raise PageFileError(str(error)) from None
     except PageFileError:
         raise
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise PageFileError(f"{path}：导出的版面文件无效（{error}）。") from None
     return import_structure(structure, text, source_name=name, replace_changed=replace_changed, images=images)
+
+
+def check_structure(structure: PageStructure, where: str) -> None:
+    """An exported structure's kinds are known ones and its values fit their columns."""
+    info = structure.page
+    fits(Edition, {"paper": info.paper}, f"{where} 的期次")
+    fits(Page, {"number": info.number, "section": info.section}, f"{where} 的版面")
+    for name in structure.columns:
+        fits(Column, {"name": name}, f"{where} 的栏目")
+    for i, article in enumerate(structure.articles, 1):
+        label = f"{where} 的文章第 {i} 条"
+        if any(block.kind not in (PARAGRAPH, SUBHEAD) for block in article.body):
+            raise BackupValueError(f"{label}：正文段落的类型只能是 {PARAGRAPH} 或 {SUBHEAD}，拒绝导入。")
+        values = {"dateline": article.dateline, "byline": article.byline, "continuation": article.continuation}
+        fits(Article, values, label)
+    for i, brief in enumerate(structure.briefs, 1):
+        if brief.kind not in (Brief.NEWS, Brief.TEASER):
+            raise BackupValueError(f"{where} 的简讯第 {i} 条：类型“{brief.kind}”未知，拒绝导入。")
+        fits(Brief, {"ref": brief.ref}, f"{where} 的简讯第 {i} 条")
+    for i, photo in enumerate(structure.photos, 1):
+        fits(Photo, {"credit": photo.credit}, f"{where} 的图片第 {i} 条")
 
 
 def page_files(paths: Iterable[Path]) -> Iterator[Path]:

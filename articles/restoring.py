@@ -15,7 +15,7 @@ are refused with a Chinese message, and the restore then writes nothing.
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -23,6 +23,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.models import Q
 
+from .backupchecks import BackupValueError, no_nul, safe_media_name
 from .exporting import BACKUP_FILE, BACKUP_FORMAT, DERIVED, HISTORY_MODELS, PAGE_FORMAT, PAGES_FOLDER, is_history
 from .importer import EditedRecordsError, ImportResult, page_checksum
 from .models import Article, Brief, Column, DictionaryWord, Edition, EditStep, Page, Photo, RecordAddress
@@ -40,7 +41,7 @@ MAX_FILE_BYTES = MAX_PAGE_BYTES * 8
 MAX_SITE_BYTES = 1024 * 1024 * 1024
 
 
-class RestoreError(ValueError):
+class RestoreError(BackupValueError):
     """The backup cannot be restored; str() says why, in Chinese. Nothing was written."""
 
 
@@ -61,26 +62,6 @@ def _load(path: Path, limit: int):
         raise RestoreError(f"{path}：不是有效的备份文件（{error}）。") from None
 
 
-def safe_media_name(value, where: str) -> str:
-    """A stored file's name: relative, inside the media folder ("photos/2023/02/a.jpg")."""
-    if not isinstance(value, str):
-        raise RestoreError(f"{where}：文件名应为文字。")
-    if not value:
-        return ""
-    path = PurePosixPath(value)
-    if path.is_absolute() or ".." in path.parts or "\\" in value or ":" in value:
-        raise RestoreError(f"{where}：文件路径“{value}”超出了媒体文件夹，拒绝恢复。")
-    return value
-
-
-def _no_nul(value, where: str) -> None:
-    if isinstance(value, str) and "\x00" in value:
-        raise RestoreError(f"{where}：含 NUL 字符，拒绝恢复。")
-    if isinstance(value, list | dict):
-        for item in value.values() if isinstance(value, dict) else value:
-            _no_nul(item, where)
-
-
 def build(model, values, where: str, extra=()):
     """An unsaved instance of model from a backup row, every value checked; RestoreError if any is wrong."""
     if not isinstance(values, dict):
@@ -96,7 +77,7 @@ def build(model, values, where: str, extra=()):
             continue
         model_field = fields[attname]
         label = f"{where}的“{model_field.verbose_name}”"
-        _no_nul(value, label)
+        no_nul(value, label)
         if isinstance(model_field, models.FileField):
             value = safe_media_name(value, label)
         try:

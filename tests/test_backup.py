@@ -2,7 +2,6 @@
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -150,4 +149,27 @@ def test_a_broken_export_file_is_reported_and_skipped(tmp_path, capsys):
     assert "000002_other.json：这不是 Digest 导出的版面" in errors
 
 
-del shutil
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d["briefs"][0].update(kind="bogus"), "未知"),
+        (lambda d: d["articles"][0]["body"][0].update(kind="script"), "正文段落的类型"),
+        (lambda d: d["photos"][0].update(image="../../../../etc/passwd"), "超出了媒体文件夹"),
+        (lambda d: d["articles"][0].update(title="标\x00题"), "NUL"),
+        (lambda d: d["articles"][0].update(dateline="长" * 101), "电头"),
+    ],
+)
+def test_a_bad_page_export_of_the_older_format_is_refused_alike_on_both_backends(
+    tmp_path, seed_page, capsys, change, message
+):
+    from articles.exporting import page_export
+
+    data = page_export(seed_page)
+    change(data)
+    empty_the_database()
+    path = tmp_path / "000001_2023-02-11_1.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("importpages", str(path))
+    assert message in capsys.readouterr().err
+    assert not Article.objects.exists()

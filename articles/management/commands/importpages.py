@@ -19,12 +19,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from articles.backupchecks import BackupValueError
 from articles.importer import ChangedPageError, EditedRecordsError, PageFacts, PageImportError, import_file, page_files
 from articles.pagefile import PageFileError
 from articles.parsing.pdf import is_pdf_file
 from articles.pdfimporter import PdfRefused, import_pdf_file
 from articles.reimporting import KEEP, OVERWRITE
-from articles.restoring import RestoreError, is_backup, restore_backup
+from articles.restoring import is_backup, restore_backup
 
 
 def iso_date(value):
@@ -71,7 +72,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"{folder}：{error}")
                 self.stderr.write("命令行加 --keep-edits 保留这些修改，或加 --overwrite-edits 用备份覆盖。")
                 continue
-            except (RestoreError, DatabaseError) as error:
+            except (BackupValueError, DatabaseError) as error:
                 failed += 1
                 self.stderr.write(f"{folder}：备份没有恢复（{error}）。")
                 continue
