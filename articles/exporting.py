@@ -49,8 +49,9 @@ BACKUP_FORMAT = "digest-backup/1"
 PAGE_FORMAT = "digest-page/2"
 BACKUP_FILE = "backup.json"
 PAGES_FOLDER = "pages"
-# Computed from the other fields on restore, so never carried.
-DERIVED = {"body_html", "keywords", "number_sort", "checksum"}
+# Computed from the other fields on restore, so never carried. An article's keywords
+# are carried: they depend on the dictionary jieba knew when they were computed.
+DERIVED = {"body_html", "number_sort", "checksum"}
 HISTORY_MODELS = (Edition, Page, Column, Article, Brief, Photo)
 
 

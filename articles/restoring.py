@@ -26,7 +26,18 @@ from django.db.models import Q
 from .backupchecks import BackupValueError, no_nul, safe_media_name
 from .exporting import BACKUP_FILE, BACKUP_FORMAT, DERIVED, HISTORY_MODELS, PAGE_FORMAT, PAGES_FOLDER, is_history
 from .importer import EditedRecordsError, ImportResult, page_checksum
-from .models import Article, Brief, Column, DictionaryWord, Edition, EditStep, Page, Photo, RecordAddress
+from .models import (
+    Article,
+    ArticleKeyword,
+    Brief,
+    Column,
+    DictionaryWord,
+    Edition,
+    EditStep,
+    Page,
+    Photo,
+    RecordAddress,
+)
 from .pagefile import MAX_PAGE_BYTES
 from .reimporting import IMPORT_REASONS, OVERWRITE, Pair
 from .search.index import index_page
@@ -84,16 +95,17 @@ def build(model, values, where: str, extra=()):
             setattr(instance, attname, model_field.to_python(value))
         except (ValidationError, TypeError, ValueError) as error:
             raise RestoreError(f"{label}无效：{_messages(error)}") from None
-    if isinstance(instance, Article) and not (
-        isinstance(instance.authors, list) and all(isinstance(name, str) for name in instance.authors)
-    ):
-        raise RestoreError(f"{where}的“作者”应为名字的列表。")
+    if isinstance(instance, Article):
+        for name, label in (("authors", "作者"), ("keywords", "关键词")):
+            value = getattr(instance, name)
+            if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
+                raise RestoreError(f"{where}的“{label}”应为文字的列表。")
     # Links are checked once every row is in; a NULL where the column allows one is
     # what was stored (a history version's empty reason), whatever the form would ask.
     unchecked = [
         f.name
         for f in model._meta.concrete_fields
-        if f.is_relation or (f.null and getattr(instance, f.attname) is None)
+        if f.is_relation or not f.editable or (f.null and getattr(instance, f.attname) is None)
     ]
     try:
         instance.full_clean(exclude=unchecked, validate_unique=False, validate_constraints=False)
@@ -203,7 +215,14 @@ def _write(instance, *, insert: bool) -> None:
 
 
 def _insert(instance) -> None:
+    keywords = list(instance.keywords) if isinstance(instance, Article) else None
     _write(instance, insert=True)
+    if keywords is not None and keywords != instance.keywords:
+        # As stored, not as this process's jieba would cut them now.
+        Article.objects.filter(pk=instance.pk).update(keywords=keywords)
+        instance.keywords = keywords
+        instance.keyword_links.all().delete()
+        ArticleKeyword.objects.bulk_create(instance.keyword_rows())
 
 
 def restore_backup(folder: Path, edits: str | None = None) -> list[ImportResult]:
@@ -278,7 +297,8 @@ def _changed_since_backup(record, backup_versions) -> bool:
 
 
 def _fields(record) -> dict:
-    return {f.attname: getattr(record, f.attname) for f in record._meta.concrete_fields if f.attname not in DERIVED}
+    skip = DERIVED | {"keywords"}  # derived too, though carried
+    return {f.attname: getattr(record, f.attname) for f in record._meta.concrete_fields if f.attname not in skip}
 
 
 def _restore_page(item: _Page, backup_versions, edits, results) -> list[Pair]:

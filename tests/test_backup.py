@@ -43,7 +43,7 @@ def test_a_backup_restored_into_an_empty_database_is_the_same_site(tmp_path, cap
         assert after[key] == before[key], key
 
 
-SCENARIO = """
+MAKE = """
 import json, sys
 import django
 django.setup()
@@ -53,28 +53,44 @@ from backup_scenario import editors_week, site_state
 call_command("migrate", verbosity=0)
 editors_week()
 call_command("exportpages", sys.argv[1])
-with open(sys.argv[2], "w") as file:
-    json.dump(site_state(), file)
+json.dump(site_state(), open(sys.argv[2], "w"))
+"""
+RESTORE = """
+import json, sys
+import django
+django.setup()
+from django.core.management import call_command
+sys.path.insert(0, "tests")
+from backup_scenario import site_state
+call_command("migrate", verbosity=0)
+call_command("importpages", sys.argv[1])
+json.dump(site_state(), open(sys.argv[2], "w"))
 """
 
 
-def test_a_backup_made_on_sqlite_restores_the_same_site_here(tmp_path):
-    """On the PostgreSQL run, SQLite into PostgreSQL."""
+def in_a_fresh_process(script, database_url, *args):
+    """Run script as a new server would: its own process, jieba taught only what the database holds."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DIGEST_"))}
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'source.sqlite3'}"
-    env |= {"DJANGO_SETTINGS_MODULE": "digest.settings", "DJANGO_ALLOWED_HOSTS": "testserver"}
+    env |= {"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "digest.settings"}
+    env["DJANGO_ALLOWED_HOSTS"] = "testserver"
     done = subprocess.run(
-        [sys.executable, "-c", SCENARIO, str(tmp_path / "backup"), str(tmp_path / "state.json")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, "-c", script, *map(str, args)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr
-    call_command("importpages", str(tmp_path / "backup"))
-    before = json.loads((tmp_path / "state.json").read_text())
-    after = json.loads(json.dumps(site_state()))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_made_on_sqlite_restores_the_same_site_on_this_backend(tmp_path):
+    """On the PostgreSQL run, SQLite into PostgreSQL (the test's own database, empty)."""
+    in_a_fresh_process(MAKE, f"sqlite:///{tmp_path / 'source.sqlite3'}", tmp_path / "backup", tmp_path / "before.json")
+    if connection.vendor == "postgresql":
+        here = connection.settings_dict
+        target = f"postgres://{here['USER']}@{here['HOST']}:{here['PORT']}/{here['NAME']}"
+    else:
+        target = f"sqlite:///{tmp_path / 'target.sqlite3'}"
+    in_a_fresh_process(RESTORE, target, tmp_path / "backup", tmp_path / "after.json")
+    before = json.loads((tmp_path / "before.json").read_text())
+    after = json.loads((tmp_path / "after.json").read_text())
     for key in before:
         assert after[key] == before[key], f"{key} on {connection.vendor}"
 
