@@ -1,8 +1,11 @@
 """Store a parsed page: every record of it in one transaction, or nothing.
 
 The one importer behind ``manage.py importpages``, the admin's upload and the
-tests. Importing the same text again changes nothing; a changed text for a
-page already stored replaces its records only when asked to.
+tests. Importing the same text again changes nothing (the text is fingerprinted
+as pagefile.normalise_page_text leaves it, whichever way it came in); a changed
+text for a page already stored is applied only when asked to, and then changes
+only the records whose text changed, never silently one an editor changed
+(articles/reimporting.py). Imports into one edition take turns on its row.
 """
 
 import datetime
