@@ -65,7 +65,7 @@ def main() -> None:
         start = time.perf_counter()
         call_command("importpages", str(folder / "backup"), stdout=quiet)
         restored = time.perf_counter() - start
-    print(f"exportpages of 1 page {exported * 1000:.1f} ms; its restore into an empty database {restored * 1000:.1f} ms")
+    print(f"exportpages of 1 page {exported * 1000:.1f} ms; restored into an empty database {restored * 1000:.1f} ms")
 
 
 if __name__ == "__main__":
