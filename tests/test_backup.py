@@ -189,3 +189,21 @@ def test_a_bad_page_export_of_the_older_format_is_refused_alike_on_both_backends
         call_command("importpages", str(path))
     assert message in capsys.readouterr().err
     assert not Article.objects.exists()
+
+
+def test_restoring_the_same_backup_again_changes_nothing(backup):
+    from backup_scenario import site_state
+
+    before = site_state()
+    call_command("importpages", str(backup))
+    assert site_state() == before
+
+
+def test_restoring_with_keep_edits_keeps_a_later_edit_and_restores_the_rest(backup):
+    first, second = Article.objects.order_by("pk")[:2]
+    first.title, second.title = "备份之后改的标题", "另一处备份之后的修改"
+    first.save()
+    Article.objects.filter(pk=second.pk).update(title="绕过历史的修改")  # no version: not an editor's save
+    call_command("importpages", str(backup), "--keep-edits")
+    assert Article.objects.get(pk=first.pk).title == "备份之后改的标题"
+    assert Article.objects.get(pk=second.pk).title != "绕过历史的修改"
