@@ -425,6 +425,9 @@ class PdfUpload(models.Model):
     number = models.CharField("版次", max_length=10, blank=True)
     section = models.CharField("版名", max_length=50, blank=True)
     replace = models.BooleanField("替换已导入的同一版面", default=False)
+    # What the editor chose for records editors changed that the PDF would change:
+    # "" (stop and ask), "keep" or "overwrite" (articles/reimporting.py).
+    edits = models.CharField("编辑改过的内容", max_length=10, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "上传的 PDF"
@@ -435,6 +438,11 @@ class PdfUpload(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.DONE, self.FAILED)
+
+    @property
+    def awaits_choice(self) -> bool:
+        """Back to the editor: the import stopped on records editors changed (the message lists them)."""
+        return self.status == self.PREVIEWED and bool(self.message)
 
 
 class SiteGeneration(models.Model):

@@ -66,3 +66,40 @@ def test_a_file_uploaded_in_the_admin_is_the_same_page_for_importpages_after(edi
     assert Page.objects.count() == 1
     call_command("importpages", str(SEED))
     assert "unchanged" in capsys.readouterr().out
+
+
+def test_a_pdf_re_import_over_edited_records_waits_for_the_editors_choice(editor_client, settings, tmp_path):
+    from dataclasses import replace as changed
+
+    from test_pdf_import import FRONT
+    from typeset import Page as TypesetPage
+    from typeset import typeset
+
+    from articles.models import PdfUpload
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    url = reverse("admin:articles_page_import")
+
+    def upload_pdf(page, **data):
+        pdf = SimpleUploadedFile("front.pdf", typeset(page), content_type="application/pdf")
+        editor_client.post(url, {"file": pdf, "preview": "1"})
+        upload = PdfUpload.objects.latest("pk")
+        editor_client.post(url, {"pending": upload.pk, "confirm": "1", **data})
+        upload.refresh_from_db()
+        return upload
+
+    upload_pdf(FRONT)
+    first = Article.objects.get(title=FRONT.stories[0].title)
+    first.title = "编辑改过的标题"
+    first.save()
+    story = FRONT.stories[0]
+    reprint = TypesetPage([changed(story, title=story.title + "（新版）"), *FRONT.stories[1:]], header=FRONT.header)
+    upload = upload_pdf(reprint, replace="on")
+    assert upload.awaits_choice and "经编辑修改过" in upload.message and bytes(upload.data)
+    progress = editor_client.get(reverse("admin:articles_page_import_progress", args=[upload.pk])).content.decode()
+    assert "保留编辑的修改" in progress and 'http-equiv="refresh"' not in progress
+    assert Article.objects.get(pk=first.pk).title == "编辑改过的标题"
+    editor_client.post(url, {"pending": upload.pk, "replace": "on", "edits": "overwrite"})
+    upload.refresh_from_db()
+    assert upload.status == PdfUpload.DONE
+    assert Article.objects.get(pk=first.pk).title == story.title + "（新版）"

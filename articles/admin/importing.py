@@ -138,6 +138,7 @@ def enqueue_import(form: ImportForm) -> PdfUpload:
     upload = PdfUpload.objects.get(pk=kept_upload(data))
     upload.paper, upload.date, upload.number = data["paper"], data["date"], data["number"]
     upload.section, upload.replace, upload.status = data["section"], data["replace"], PdfUpload.WAITING
+    upload.edits, upload.message = data.get("edits") or "", ""
     upload.save()
     import_uploaded_pdf.enqueue(upload.pk)
     return upload

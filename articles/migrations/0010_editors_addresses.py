@@ -64,5 +64,10 @@ class Migration(migrations.Migration):
         migrations.AlterModelOptions(
             name="searchdocument", options={"verbose_name": "搜索索引", "verbose_name_plural": "搜索索引"}
         ),
+        migrations.AddField(
+            model_name="pdfupload",
+            name="edits",
+            field=models.CharField(blank=True, max_length=10, verbose_name="编辑改过的内容"),
+        ),
         migrations.RunPython(fingerprint_normalised_text, migrations.RunPython.noop),
     ]
