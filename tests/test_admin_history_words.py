@@ -41,3 +41,14 @@ def test_a_fix_is_undone_in_one_step_from_the_admin(editor_client, seed_page):
     response = editor_client.post("/admin/articles/editstep/", data, follow=True)
     assert "已撤销" in response.content.decode()
     assert Article.objects.filter(pk=second_pk, title="国家高新区“新春第一会”战鼓催征").exists()
+
+
+def test_a_body_change_shows_as_the_paragraph_that_changed(editor_client, seed_page):
+    article = Article.objects.get(title="国家试点公共领域车辆全面电动化")
+    paragraphs = article.body.split("\n\n")
+    article.body = "\n\n".join([*paragraphs[:-1], "编辑重写的最后一段。"])
+    article.save()
+    content = editor_client.get(f"/admin/articles/article/{article.pk}/history/").content.decode()
+    assert '<li class="added">＋ 编辑重写的最后一段。</li>' in content
+    assert f'<li class="removed">－ {paragraphs[-1]}</li>' in content
+    assert paragraphs[0] not in content.split('class="history-diff"')[1]

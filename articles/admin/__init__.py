@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from ..dictionary import segmentation_before_and_after, word_added, word_removed
 from ..models import Article, Brief, Column, DictionaryWord, Edition, EditStep, Page, Photo
@@ -41,6 +42,11 @@ class ListFilterGuardMixin:
 
 class HistoryAdmin(ListFilterGuardMixin, SimpleHistoryAdmin):
     """Every version of a record, with what it changed field by field, and a revert button."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        # Whole values: the history list shows a long one as the paragraphs that changed
+        # (templatetags/history_words.py), which a value cut at 100 characters would hide.
+        return HistoricalRecordContextHelper(self.model, historical_record, max_displayed_delta_change_chars=10**6)
 
 
 # Inlines on the page form: the records in reading order. Only plain fields, so
