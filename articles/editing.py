@@ -82,8 +82,12 @@ def merge_articles(first: Article, second: Article) -> Article:
     _same_edition(first, second)
     keep, drop = _in_order(first, second)
     teasers = list(drop.teasers.all())
+    # An earlier part that went on in the later article goes on in the merged one.
+    earlier = Article.objects.filter(continued_on=drop).exclude(pk=keep.pk).first()
+    if earlier is not None and Article.objects.filter(continued_on=keep).exists():
+        earlier = None
     name = f"合并文章《{keep}》和《{drop}》"
-    step = _Step(name, keep, drop, *teasers)
+    step = _Step(name, keep, drop, *teasers, *([earlier] if earlier else []))
     joined = []
     # The later part's headline and byline, where the earlier has its own: a
     # subhead and a line of the body, "## 强信心：多起来" / "本报记者 张伟".
@@ -108,6 +112,10 @@ def merge_articles(first: Article, second: Article) -> Article:
     for teaser in teasers:
         teaser.target = keep
         _save(teaser, name)
+    if earlier is not None:
+        earlier.refresh_from_db()
+        earlier.continued_on = keep
+        _save(earlier, name)
     addresses.moved("article", drop_pk, keep)
     step.done()
     return keep

@@ -139,3 +139,18 @@ def test_merging_two_parts_of_a_continued_story_keeps_both_headlines(db):
     if second.title and second.title != first.title:
         assert f"## {second.title}" in merged.body
     assert third.articles.filter(pk=second.pk).count() == 0
+
+
+def test_a_teaser_and_an_earlier_part_that_pointed_at_the_later_article_follow_the_merge(seed_page):
+    keep, drop = Article.objects.filter(page=seed_page).order_by("position")[1:3]
+    earlier = Article.objects.filter(page=seed_page).order_by("position").first()
+    Article.objects.filter(pk=earlier.pk).update(continued_on=drop)
+    teaser = Brief.objects.filter(kind=Brief.TEASER).first()
+    Brief.objects.filter(pk=teaser.pk).update(target=drop)
+    before, drop_pk = state(), drop.pk
+    merged = merge_articles(keep, drop)
+    assert Brief.objects.get(pk=teaser.pk).target_id == merged.pk
+    assert Article.objects.get(pk=earlier.pk).continued_on_id == merged.pk
+    undo_step(EditStep.objects.get())
+    assert state() == before
+    assert Article.objects.get(pk=earlier.pk).continued_on_id == drop_pk
