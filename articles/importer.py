@@ -153,14 +153,16 @@ def import_structure(
             if changes.edited and edits is None:
                 raise EditedRecordsError(page, changes.edited)
             page.save()
-            reimporting.write(changes, edits, f"重新导入 {source_name or '版面'}", boxes)
+            dropped = reimporting.write(changes, edits, f"重新导入 {source_name or '版面'}", boxes)
             fresh = reimporting.new_records(changes)
             image_of = {id(photo): image for photo, image in zip(structure.photos, images, strict=True)}
             structure = _only(structure, fresh)
             images = [image_of[id(photo)] for photo in structure.photos]
         else:
             page.save()
+            dropped = []
         store_records(page, structure, images, boxes)
+        reimporting.follow_dropped(page, dropped)
         link_edition(edition)
         # Indexed once, after the records are written, and in the same transaction:
         # the saves above were told not to index (signals.indexing_deferred).

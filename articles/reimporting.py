@@ -14,6 +14,7 @@ through save(), so the history keeps the editor's version to revert to).
 import difflib
 from dataclasses import dataclass, field
 
+from . import addresses
 from .body import blocks_to_body, body_to_blocks
 from .linking import overlap
 from .models import Article, Brief, Column, Page
@@ -27,6 +28,10 @@ IMPORT_REASONS = ("导入 ", "重新导入 ")
 # A changed record and its new version share at least this much of their words:
 # "国家试点公共领域车辆全面电动化" with one paragraph retyped is still the same story.
 MIN_SHARED_TEXT = 0.5
+# A deleted record's address follows a new record only when nearly all its words are
+# there: "习近平会见柬埔寨首相洪森。" reprinted at the head of an article, not a
+# short brief whose few common words any long article holds.
+MIN_FOLLOWED_TEXT = 0.8
 
 ARTICLE_FIELDS = ("kicker", "title", "subtitle", "column_name", "dateline", "byline", "authors", "body", "continuation")
 BRIEF_FIELDS = ("kind", "text", "ref")
@@ -211,9 +216,11 @@ def new_records(plan: Plan) -> list:
     return [pair.parsed for pair in plan.pairs if pair.stored is None]
 
 
-def write(plan: Plan, mode: str | None, reason: str, boxes: dict) -> None:
+def write(plan: Plan, mode: str | None, reason: str, boxes: dict) -> list[tuple[str, int, str]]:
     """Apply the plan to the stored records (new_records says what to create). Edited
-    records are left as they are unless mode is OVERWRITE."""
+    records are left as they are unless mode is OVERWRITE. Returns the records deleted,
+    as (kind, id, their words), for follow_dropped once the new ones are in."""
+    dropped = []
     for pair in plan.pairs:
         record = pair.stored
         if record is None:
@@ -228,6 +235,7 @@ def write(plan: Plan, mode: str | None, reason: str, boxes: dict) -> None:
         note = f"{reason}（覆盖了编辑的修改）" if pair.edited else reason
         record._change_reason = note
         if pair.parsed is None:
+            dropped.append((addresses.kind_of(record), record.pk, _words(stored_fields(record))))
             record.delete()
         elif pair.differs:
             apply_fields(record, pair.parsed)
@@ -236,6 +244,25 @@ def write(plan: Plan, mode: str | None, reason: str, boxes: dict) -> None:
             record.save()
         else:
             _moved(record, pair, boxes)
+    return dropped
+
+
+def follow_dropped(page: Page, dropped: list[tuple[str, int, str]]) -> None:
+    """A deleted record whose text the new parse gives another record (the parser now cuts
+    the page differently: a brief became an article) sends its address there; the others
+    answer 410 (articles/addresses.py)."""
+    if not dropped:
+        return
+    candidates = [
+        *page.articles.select_related("column"),
+        *page.briefs.all(),
+        *page.photos.all(),
+    ]
+    for kind, pk, words in dropped:
+        scored = [(overlap(words, _words(stored_fields(record))), record) for record in candidates]
+        score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        if best is not None and score >= MIN_FOLLOWED_TEXT:
+            addresses.moved(kind, pk, best)
 
 
 def _moved(record, pair: Pair, boxes: dict) -> None:

@@ -159,3 +159,19 @@ def test_a_re_import_indexes_each_record_once(documents_written):
     import_text(changed_text(IN_BRIEF), source_name=SEED.name, facts=FACTS, replace_changed=True)
     assert len(documents_written) == len(set(documents_written)) == SearchDocument.objects.count() == 19
     assert documents_written.passes == 1
+
+
+def test_a_record_the_new_parse_gives_another_kind_sends_its_address_there(client):
+    """A brief the new text prints as an article's opening: its address follows its text."""
+    import_file(SEED)
+    brief = Brief.objects.get(text="习近平会见柬埔寨首相洪森。")
+    url = brief.get_absolute_url()
+    text = SEED.read_text(encoding="utf-8")
+    # Drop the brief, and put its words at the head of an article the text keeps.
+    text = text.replace("习近平会见柬埔寨首相\n\n洪森。\n", "").replace(
+        "工业和信息化部等 8部门", "习近平会见柬埔寨首相洪森。工业和信息化部等 8部门", 1
+    )
+    import_text(text, source_name=SEED.name, facts=FACTS, replace_changed=True)
+    article = Article.objects.get(body__startswith="习近平会见柬埔寨首相洪森。")
+    answer = client.get(url)
+    assert answer.status_code == 301 and answer["Location"] == article.get_absolute_url()
