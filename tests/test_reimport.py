@@ -116,6 +116,17 @@ def test_the_command_refuses_edited_records_and_overwrite_edits_is_the_way_throu
     assert Article.objects.filter(title="计量能力与水平纳入高企认定").exists()
 
 
+def test_the_command_keeps_edits_with_keep_edits(tmp_path):
+    import_file(SEED)
+    edited = edit_title(TITLE, "编辑改过的标题")
+    changed = tmp_path / SEED.name
+    changed.write_text(changed_text(IN_EDITED_ARTICLE, IN_BRIEF), encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text((SEED.parent / "manifest.toml").read_text(encoding="utf-8"))
+    call_command("importpages", str(changed), "--replace", "--keep-edits")
+    assert Article.objects.get(pk=edited.pk).title == "编辑改过的标题"
+    assert Brief.objects.filter(text="习近平会见柬埔寨首相洪森，并举行会谈。").exists()
+
+
 def test_the_same_text_trimmed_by_a_form_is_the_same_page():
     import_file(SEED)
     trimmed = SEED.read_text(encoding="utf-8").strip().replace("\n", "\r\n")
