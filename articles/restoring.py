@@ -21,7 +21,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
-from django.db.models import Q
 
 from .backupchecks import BackupValueError, no_nul, safe_media_name
 from .exporting import BACKUP_FILE, BACKUP_FORMAT, DERIVED, HISTORY_MODELS, PAGE_FORMAT, PAGES_FOLDER, is_history
@@ -235,9 +234,16 @@ def restore_backup(folder: Path, edits: str | None = None) -> list[ImportResult]
     }
     results = []
     with transaction.atomic(), indexing_deferred():
+        columns = {}  # the backup's column id -> the id of the column of that name here
         for column in site["columns"]:
-            if not Column.objects.filter(Q(pk=column.pk) | Q(name=column.name)).exists():
+            backup_pk = column.pk
+            same = Column.objects.filter(name=column.name).first()
+            if same is None:
+                if Column.objects.filter(pk=backup_pk).exists():
+                    column.pk = None
                 _insert(column)
+                same = column
+            columns[backup_pk] = same.pk
         for edition in site["editions"] + [p.edition for p in pages]:
             _edition(edition)
         for word in site["dictionary"]:
@@ -254,6 +260,8 @@ def restore_backup(folder: Path, edits: str | None = None) -> list[ImportResult]
         _reset_sequences()
         edited = []
         for item in pages:
+            for record in item.records["articles"]:
+                record.column_id = columns.get(record.column_id)
             edited += _restore_page(item, backup_versions, edits, results)
         if edited and edits is None:
             raise EditedRecordsError(edited[0].stored.page, edited)
@@ -360,8 +368,6 @@ def _unlinked(record):
     for attname in ("continued_on_id", "target_id"):
         if hasattr(copy, attname):
             setattr(copy, attname, None)
-    if isinstance(copy, Article) and copy.column_id and not Column.objects.filter(pk=copy.column_id).exists():
-        copy.column_id = None
     return copy
 
 
