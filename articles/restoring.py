@@ -107,7 +107,8 @@ def build(model, values, where: str, extra=()):
         if f.is_relation or not f.editable or (f.null and getattr(instance, f.attname) is None)
     ]
     try:
-        instance.full_clean(exclude=unchecked, validate_unique=False, validate_constraints=False)
+        # The fields' own checks only: a model's clean() may look up rows not restored yet.
+        instance.clean_fields(exclude=unchecked)
     except ValidationError as error:
         raise RestoreError(f"{where}无效：{_messages(error, model)}") from None
     return instance
