@@ -22,7 +22,7 @@ def page_export(page: Page) -> dict:
     photos = list(page.photos.order_by("position", "pk"))
     structure = PageStructure(
         page=PageInfo(
-            paper=edition.paper,
+            paper=edition.paper.name,
             date=edition.date.isoformat() if edition.date else "",
             number=page.number,
             section=page.section,

@@ -70,3 +70,28 @@ def link_teasers(edition: Edition, articles: list[Article]) -> None:
         best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
         if best[1] is not None and best[0] >= threshold:
             Brief.objects.filter(pk=teaser.pk).update(target=best[1])
+
+
+# A photo's caption must share this much of its words with a story on its page to
+# be printed with it. A caption "神舟十五号航天员乘组在轨开展科学实验" beside the story
+# "神舟十五号乘组完成出舱活动" shares about half; a caption of a scene with no story
+# ("春日的枫城湖畔") shares a word or none with any story on the page.
+MIN_CAPTION_OVERLAP = 0.3
+
+
+def pair_photos(page) -> None:
+    """Give each photo of a freshly imported page the story on the page its caption shares
+    most words with, when it shares enough and no other story shares as much."""
+    articles = list(page.articles.all())
+    for photo in page.photos.filter(article__isnull=True):
+        scored = sorted(
+            ((overlap(photo.caption, f"{a.kicker}{a.title}{a.subtitle}{a.body}"), a) for a in articles),
+            key=lambda pair: pair[0],
+            reverse=True,
+        )
+        if not scored or scored[0][0] < MIN_CAPTION_OVERLAP:
+            continue
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            continue  # two stories fit as well: an editor decides
+        photo.article = scored[0][1]
+        photo.save(update_fields=["article"])

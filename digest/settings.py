@@ -184,6 +184,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The paper of a page that prints no paper's name, when the import names none
+# either (importpages --paper, the admin's import form).
+DIGEST_DEFAULT_PAPER = os.environ.get("DIGEST_DEFAULT_PAPER") or "本报"
+
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

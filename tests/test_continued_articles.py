@@ -9,8 +9,8 @@ SECOND_TEXT = "去年，全市规模以上电子信息制造业实现营业收�
 
 
 def parts(front, third):
-    first = Article.objects.select_related("page__edition").get(page=front, title=FIRST_TITLE)
-    second = Article.objects.select_related("page__edition").get(page=third, title=SECOND_TITLE)
+    first = Article.objects.with_page().get(page=front, title=FIRST_TITLE)
+    second = Article.objects.with_page().get(page=third, title=SECOND_TITLE)
     assert first.continued_on == second
     return first, second
 
@@ -40,5 +40,9 @@ def test_a_part_whose_other_page_is_not_imported_shows_its_note_as_text(client, 
 
 def test_the_first_part_runs_the_same_queries(client, continued_pages, reader_queries):
     first, _ = parts(*continued_pages)
-    with reader_queries(4):
-        assert client.get(first.get_absolute_url()).status_code == 200
+    url = first.get_absolute_url()
+    # The article (with its page, column and other part), the page's articles, its
+    # photos, the related articles ranked then loaded, and the edition bar: the
+    # edition's pages, the previous and the next edition.
+    with reader_queries(8):
+        assert client.get(url).status_code == 200

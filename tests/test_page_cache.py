@@ -79,14 +79,14 @@ def test_an_import_shows_on_the_home_page_at_once(client, seed_page, import_samp
     import_sample("sample-1")
     after = client.get("/").content.decode()
     assert after != before
-    assert Edition.objects.exclude(pages=None).first().paper in after
+    assert Edition.objects.exclude(pages=None).first().paper.name in after
 
 
-def test_a_renamed_edition_shows_at_once(client, seed_page):
+def test_a_renamed_paper_shows_at_once(client, seed_page):
     client.get("/")
-    edition = seed_page.edition
-    edition.paper = "改名日报"
-    edition.save()
+    paper = seed_page.edition.paper
+    paper.name = "改名日报"
+    paper.save()
     assert "改名日报" in client.get("/").content.decode()
 
 

@@ -295,7 +295,8 @@ def test_the_api_answers_in_the_documented_shape(corpus, client):
     body = client.get("/api/search", {"q": "电动化", "kind": "article", "per_page": 5}).json()
     assert body["query"] == "电动化" and body["count"] == 1
     (result,) = body["results"]
-    assert set(result) == {"kind", "title", "url", "snippet", "date", "page"}
+    assert set(result) == {"kind", "title", "url", "snippet", "date", "page", "paper"}
+    assert result["paper"] == "科技日报"
     assert result["kind"] == "article"
     assert result["title"] == "国家试点公共领域车辆全面电动化"
     assert result["date"] == "2023-02-11" and result["page"] == "1"

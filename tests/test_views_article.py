@@ -70,8 +70,11 @@ def test_a_stale_address_redirects_to_the_article(client, seed_page):
     seed_page.edition.save()
     response = client.get(old_url)
     assert response.status_code == 301
-    assert response["Location"] == f"/2023-02-12/1/articles/{story.pk}/"
-    assert client.get(f"/2023-02-11/9/articles/{story.pk}/").status_code == 301
+    assert response["Location"] == f"/kejiribao/2023-02-12/1/articles/{story.pk}/"
+    assert client.get(f"/kejiribao/2023-02-11/9/articles/{story.pk}/").status_code == 301
+    # The address from before papers had their own, too.
+    response = client.get(f"/2023-02-11/1/articles/{story.pk}/")
+    assert response.status_code == 301 and response["Location"] == f"/kejiribao/2023-02-12/1/articles/{story.pk}/"
 
 
 def test_a_missing_article_is_not_found(client, seed_page):
@@ -80,7 +83,9 @@ def test_a_missing_article_is_not_found(client, seed_page):
 
 def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries):
     story = article(all_pages[1], "培育质量卓越产业集群看“高新”")
-    # The article (with its page, column and other part), the page's articles, the
-    # related articles ranked on their keyword rows, then loaded.
-    with reader_queries(4):
-        assert client.get(story.get_absolute_url()).status_code == 200
+    url = story.get_absolute_url()
+    # The article (with its page, column and other part), the page's articles, its
+    # photos, the related articles ranked on their keyword rows, then loaded, and
+    # the edition bar: the edition's pages, the previous and the next edition.
+    with reader_queries(8):
+        assert client.get(url).status_code == 200

@@ -40,6 +40,7 @@ class Hit:
     date: datetime.date | None
     page: str
     record_id: int
+    paper: str
 
     @property
     def kind_label(self) -> str:
@@ -97,7 +98,11 @@ def search(
 
 def _hit(row: dict, pattern) -> Hit:
     record_id = row["article_id"] or row["brief_id"] or row["photo_id"]
-    segments = [edition_segment(row["date"], row["edition_id"]), page_segment(row["page_number"], row["page_id"])]
+    segments = [
+        row["paper_slug"],
+        edition_segment(row["date"], row["edition_id"]),
+        page_segment(row["page_number"], row["page_id"]),
+    ]
     return Hit(
         kind=row["kind"],
         plain_title=row["title"],
@@ -107,4 +112,5 @@ def _hit(row: dict, pattern) -> Hit:
         date=row["date"],
         page=row["page_number"],
         record_id=record_id,
+        paper=row["paper_name"],
     )

@@ -112,9 +112,10 @@ def joined_counts(matching: tuple[str, list], filters: Filters) -> dict[str, int
         return dict(cursor.fetchall())
 
 
-# A hit's document columns, and its page's edition (for the URL).
+# A hit's document columns, its page's edition and the edition's paper (for the URL and its place).
 HIT_COLUMNS = ["id", "kind", "title", "text", "date", "page_number", "page_id", "edition_id"]
-HIT_COLUMNS += ["article_id", "brief_id", "photo_id"]
+HIT_COLUMNS += ["article_id", "brief_id", "photo_id", "paper_slug", "paper_name"]
+_HIT_SOURCES = {"edition_id": "p.edition_id", "paper_slug": "pp.slug", "paper_name": "pp.name"}
 
 
 def hit_rows(ids: list[int]) -> dict[int, dict]:
@@ -122,10 +123,11 @@ def hit_rows(ids: list[int]) -> dict[int, dict]:
     it through the ORM cost more than a rare word's whole search."""
     if not ids:
         return {}
-    columns = ", ".join(f"p.{name}" if name == "edition_id" else f"d.{name}" for name in HIT_COLUMNS)
+    columns = ", ".join(_HIT_SOURCES.get(name, f"d.{name}") for name in HIT_COLUMNS)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {columns} FROM articles_searchdocument d JOIN articles_page p ON p.id = d.page_id"
+            " JOIN articles_edition e ON e.id = p.edition_id JOIN articles_paper pp ON pp.id = e.paper_id"
             f" WHERE d.id IN ({', '.join(['%s'] * len(ids))})",
             ids,
         )

@@ -12,6 +12,12 @@ from ..models import Article, Brief
 class Card(NamedTuple):
     template: str
     record: object
+    key: str  # the same as its Area's, so that pointing at one lights the other
+
+
+def record_key(record) -> str:
+    """A record's name in a page's markup: "article-12", "photo-3"."""
+    return f"{record.url_name}-{record.pk}"
 
 
 def with_leads(articles):
@@ -27,7 +33,7 @@ def page_cards(page):
     records = [*with_leads(page.articles.all()), *page.briefs.all(), *page.photos.all()]
     # Stable: records that start on the same line keep their order, e.g. a row of teasers.
     records.sort(key=lambda record: record.position)
-    return [Card(card_template(record), record) for record in records]
+    return [Card(card_template(record), record, record_key(record)) for record in records]
 
 
 def card_template(record):
@@ -48,6 +54,7 @@ class Area(NamedTuple):
 
     url: str
     label: str
+    key: str
     x: float
     y: float
     width: float
@@ -63,5 +70,6 @@ def page_areas(cards) -> list[Area]:
             continue
         label = getattr(record, "title", "") or getattr(record, "text", "") or getattr(record, "caption", "")
         box = (record.box_left, record.box_top, record.box_width, record.box_height)
-        areas.append(Area(record.get_absolute_url(), label[:60], *(round(share * MAP_UNITS, 1) for share in box)))
+        scaled = (round(share * MAP_UNITS, 1) for share in box)
+        areas.append(Area(record.get_absolute_url(), label[:60], card.key, *scaled))
     return areas

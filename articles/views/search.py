@@ -35,7 +35,7 @@ def search_page(request):
 
 
 def search_api(request):
-    """JSON: {"query", "count", "results": [{"kind", "title", "url", "snippet", "date", "page"}]}.
+    """JSON: {"query", "count", "results": [{"kind", "title", "url", "snippet", "date", "page", "paper"}]}.
 
     ?q= is any text; kind, page and per_page (at most 100) must be valid, or the
     answer is 400 with {"error": …}.
@@ -66,6 +66,7 @@ def search_api(request):
                     "snippet": str(hit.snippet),
                     "date": hit.date.isoformat() if hit.date else None,
                     "page": hit.page,
+                    "paper": hit.paper,
                 }
                 for hit in results.hits
             ],

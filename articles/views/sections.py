@@ -1,7 +1,7 @@
 """The sections: every article (要闻), news brief (简讯), teaser (导读) and photo (图片),
 newest first, and the articles of each column rubric. Each is paginated.
 
-Records are listed with select_related("page__edition"): their URLs name the date and page.
+Records are listed with select_related("page__edition__paper"): their URLs name the date and page.
 """
 
 from django.db.models import Count
@@ -31,7 +31,7 @@ def news(request):
 def teasers(request):
     """Template: sections/teasers.html. Context: page_obj (teasers, each with its target article, if any)."""
     teasers = Brief.objects.filter(kind=Brief.TEASER).newest_first().with_page()
-    page_obj = paginate(request, teasers.select_related("target__page__edition"))
+    page_obj = paginate(request, teasers.select_related("target__page__edition__paper"))
     return render(request, "sections/teasers.html", {"nav": "teasers", "title": "导读", "page_obj": page_obj})
 
 
