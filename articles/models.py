@@ -335,14 +335,18 @@ class Article(Record):
         return (note, "") if "接" in note else ("", note)
 
     def related(self) -> list["Article"]:
-        """The stories sharing most keywords with this one, each with .shared, newest first
-        among equals; never a part of this story.
+        """The paper's stories sharing most keywords with this one, each with .shared, newest
+        first among equals; never a part of this story, nor another paper's story.
 
         Ranked on the keyword rows alone, then loaded: grouping whole articles (and
         their pages) by keyword would grow with the corpus."""
         own_parts = [pk for pk in (self.pk, self.continued_on_id) if pk]
         ranked = (
-            ArticleKeyword.objects.filter(word__in=self.keywords, article__continued_from__isnull=True)
+            ArticleKeyword.objects.filter(
+                word__in=self.keywords,
+                article__continued_from__isnull=True,
+                article__page__edition__paper_id=self.page.edition.paper_id,
+            )
             .exclude(article_id__in=own_parts)
             .values("article_id")
             .annotate(shared=models.Count("id"))
