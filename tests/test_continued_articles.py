@@ -46,3 +46,15 @@ def test_the_first_part_runs_the_same_queries(client, continued_pages, reader_qu
     # edition's pages, the previous and the next edition.
     with reader_queries(8):
         assert client.get(url).status_code == 200
+
+
+def test_a_continued_story_is_listed_once_in_the_sections_feeds_and_related(client, continued_pages):
+    first, second = parts(*continued_pages)
+    for address in ("/sections/articles/", "/feeds/rss/", f"/{first.page.edition.paper.slug}/feeds/atom/"):
+        html = client.get(address).content.decode()
+        assert first.get_absolute_url() in html, address
+        assert second.get_absolute_url() not in html, address
+    for story in Article.objects.with_page().exclude(pk__in=[first.pk, second.pk]):
+        assert second not in story.related()
+    # Each part's page still lists its part.
+    assert second.get_absolute_url() in client.get(second.page.get_absolute_url()).content.decode()

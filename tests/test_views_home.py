@@ -28,7 +28,8 @@ def test_it_shows_the_latest_edition_of_every_paper(client, all_pages):
     html = client.get("/").content.decode()
     for page in all_pages:
         paper = page.edition.paper
-        assert f'<a href="{page.edition.get_absolute_url()}">{paper}</a>' in html
+        assert f'<a href="{paper.get_absolute_url()}">{paper}</a>' in html
+        assert page.edition.get_absolute_url() in html
         assert page.get_absolute_url() in html
     assert "2023年3月6日 星期一" in html and "2023年2月11日 星期六" in html
     assert "“沧溟-2”潜水器完成万米级海试" in html and "国家试点公共领域车辆全面电动化" in html

@@ -27,7 +27,7 @@ def test_it_links_each_record_and_labels_briefs_and_teasers(client, seed_page):
         for record in manager.all():
             assert record.get_absolute_url() in html
     assert ">简讯<" in html and ">导读<" in html
-    assert "第1版 要闻" in html and "科技日报 2023年2月11日 星期六" in html
+    assert "第1版 要闻" in html and "科技日报</a>" in html and "2023年2月11日 星期六" in html
 
 
 def test_a_page_without_a_number_has_its_own_address(client, all_pages):
