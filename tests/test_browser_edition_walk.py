@@ -15,6 +15,7 @@ from articles.pdfimporter import import_pdf
 pytestmark = pytest.mark.browser
 
 LEAD = "老字号触网年销售额破亿"
+CAPTION = "枫城老字号的师傅在直播快车上展示老字号糕点。"
 OTHER = ["高新区新春第一会上，一批创新项目签约落地。" * 6, "企业代表说，要把研发投入再提高一成。" * 5]
 FRONT = Page(
     [
