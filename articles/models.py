@@ -10,7 +10,7 @@ written, never in a template, and are hidden from the admin.
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -65,7 +65,14 @@ class Paper(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.free_slug(pinyin_slug(self.name))
-        super().save(*args, **kwargs)
+        before = Paper.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # Its addresses under the old slug keep working (views/legacy.follow_renamed_paper);
+            # a slug given up and taken again leads to its new holder.
+            FormerPaperSlug.objects.filter(slug=self.slug).delete()
+            if before and before != self.slug:
+                FormerPaperSlug.objects.update_or_create(slug=before, defaults={"paper": self})
 
     def get_absolute_url(self):
         return reverse("paper", args=[self.slug])
@@ -84,6 +91,19 @@ class Paper(models.Model):
         """The paper of that name, made when it is new; the default paper for no name."""
         paper, _ = cls.objects.get_or_create(name=name.strip() or default_paper_name())
         return paper
+
+
+class FormerPaperSlug(models.Model):
+    """A slug a paper had before an editor changed it: its old addresses answer 301."""
+
+    slug = models.CharField(max_length=SLUG_MAX_LENGTH, unique=True)
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="former_slugs")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报纸的旧网址名"
+
+    def __str__(self):
+        return self.slug
 
 
 class EditionQuerySet(models.QuerySet):

@@ -62,19 +62,24 @@ def reader(view):
     return read_only(cached_page(view))
 
 
+def papers_reader(view):
+    """A reader's page under a paper's slug, which follows the paper when its slug changed."""
+    return reader(legacy.follow_renamed_paper(view))
+
+
 # What every paper has under its slug.
 paper_patterns = [
-    path("", reader(reading.paper), name="paper"),
-    path("calendar/", reader(calendar.latest_month), name="calendar"),
-    path("calendar/<int:year>/<int:month>/", reader(calendar.month), name="calendar_month"),
-    path("feeds/rss/", reader(feeds.PaperArticlesFeed()), name="paper_feed_rss"),
-    path("feeds/atom/", reader(feeds.PaperArticlesAtomFeed()), name="paper_feed_atom"),
-    path("sitemap.xml", reader(paper_sitemap), name="paper_sitemap"),
-    path("<edition:date>/", reader(reading.edition), name="edition"),
-    path("<edition:date>/<str:page>/", reader(reading.page), name="page"),
-    path("<edition:date>/<str:page>/articles/<int:pk>/", reader(reading.article), name="article"),
-    path("<edition:date>/<str:page>/photos/<int:pk>/", reader(reading.photo), name="photo"),
-    path("<edition:date>/<str:page>/briefs/<int:pk>/", reader(reading.brief), name="brief"),
+    path("", papers_reader(reading.paper), name="paper"),
+    path("calendar/", papers_reader(calendar.latest_month), name="calendar"),
+    path("calendar/<int:year>/<int:month>/", papers_reader(calendar.month), name="calendar_month"),
+    path("feeds/rss/", papers_reader(feeds.PaperArticlesFeed()), name="paper_feed_rss"),
+    path("feeds/atom/", papers_reader(feeds.PaperArticlesAtomFeed()), name="paper_feed_atom"),
+    path("sitemap.xml", papers_reader(paper_sitemap), name="paper_sitemap"),
+    path("<edition:date>/", papers_reader(reading.edition), name="edition"),
+    path("<edition:date>/<str:page>/", papers_reader(reading.page), name="page"),
+    path("<edition:date>/<str:page>/articles/<int:pk>/", papers_reader(reading.article), name="article"),
+    path("<edition:date>/<str:page>/photos/<int:pk>/", papers_reader(reading.photo), name="photo"),
+    path("<edition:date>/<str:page>/briefs/<int:pk>/", papers_reader(reading.brief), name="brief"),
 ]
 
 urlpatterns = [

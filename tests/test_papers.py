@@ -72,3 +72,20 @@ def test_the_admin_refuses_a_slug_the_site_uses_itself(editor_client, seed_page)
     assert "是本站自己的网址" in response.content.decode()
     paper.refresh_from_db()
     assert paper.slug == "kejiribao"
+
+
+def test_a_paper_s_old_slug_leads_to_its_new_one(client, seed_page):
+    story = seed_page.articles.first()
+    old_addresses = [seed_page.edition.get_absolute_url(), seed_page.get_absolute_url(), "/kejiribao/calendar/"]
+    old_addresses.append(f"/kejiribao/2023-02-11/1/articles/{story.pk}/")
+    paper = seed_page.edition.paper
+    paper.slug = "kjrb"
+    paper.save()
+    for old in old_addresses:
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == old.replace("/kejiribao/", "/kjrb/")
+        assert client.get(response["Location"]).status_code == 200
+    # Once another paper takes the slug, the slug is that paper's.
+    Paper.objects.create(name="柯吉日报", slug="kejiribao")
+    assert client.get("/kejiribao/2023-02-11/").status_code == 404

@@ -1,14 +1,17 @@
-"""The addresses the site served before every paper had its own ("/2023-02-11/1/").
+"""The addresses the site served before every paper had its own ("/2023-02-11/1/"),
+and under a paper's slug before an editor changed it ("/kjrb/2023-02-11/1/").
 
 Each keeps working: it answers 301 to the paper's address of the same edition, page
 or record. Where two papers printed on that day, a date-only address names no one
 paper; it answers a page that lists both, with links, for the reader to choose.
 """
 
+from functools import wraps
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..models import UNDATED_PREFIX, UNNUMBERED_PREFIX, Article, Brief, Edition, Page, Photo
+from ..models import UNDATED_PREFIX, UNNUMBERED_PREFIX, Article, Brief, Edition, FormerPaperSlug, Page, Photo
 from ..templatetags.chinese import chinese_date, page_place
 
 # The kinds of record in an old address: /2023-02-11/1/articles/42/.
@@ -54,3 +57,21 @@ def _one_or_choice(request, found):
         return redirect(found[0][0], permanent=True)
     context = {"choices": found, "title": "这一天有几份报纸"}
     return render(request, "reading/choose_paper.html", context)
+
+
+def follow_renamed_paper(view):
+    """A paper's view that finds nothing under a slug the paper has given up answers 301
+    to the same address under its slug now."""
+
+    @wraps(view)
+    def view_or_redirect(request, *args, paper, **kwargs):
+        try:
+            return view(request, *args, paper=paper, **kwargs)
+        except Http404:
+            former = FormerPaperSlug.objects.filter(slug=paper).select_related("paper").first()
+            if former is None:
+                raise
+            rest = request.path.removeprefix(f"/{paper}/")
+            return redirect(f"/{former.paper.slug}/{rest}", permanent=True)
+
+    return view_or_redirect
