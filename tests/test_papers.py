@@ -89,3 +89,12 @@ def test_a_paper_s_old_slug_leads_to_its_new_one(client, seed_page):
     # Once another paper takes the slug, the slug is that paper's.
     Paper.objects.create(name="柯吉日报", slug="kejiribao")
     assert client.get("/kejiribao/2023-02-11/").status_code == 404
+
+
+def test_a_paper_s_page_shows_its_latest_edition_in_fixed_queries(client, seed_page, import_sample, reader_queries):
+    newer = import_sample("sample-2", paper="科技日报", date=datetime.date(2023, 2, 12), number="1")
+    # The paper, its latest edition, its pages, and the front page's articles, briefs and photos.
+    with reader_queries(6):
+        html = client.get("/kejiribao/").content.decode()
+    assert newer.edition.get_absolute_url() in html and "国家试点公共领域车辆全面电动化" not in html
+    assert client.get("/nosuchpaper/").status_code == 404

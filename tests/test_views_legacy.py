@@ -59,3 +59,8 @@ def test_an_old_address_of_nothing_is_not_found(client, seed_page):
     assert client.get("/2023-02-11/9/").status_code == 404
     assert client.get("/2023-02-11/1/articles/999/").status_code == 404
     assert client.get("/2023-02-11/1/widgets/1/").status_code == 404
+
+
+def test_the_choice_page_runs_one_query(client, two_papers_one_day, reader_queries):
+    with reader_queries(1):
+        assert client.get("/2023-02-10/1/").status_code == 200
