@@ -111,6 +111,9 @@ class EditionQuerySet(models.QuerySet):
         """Editions a reader can open: an edition whose pages were all deleted is none."""
         return self.filter(models.Exists(Page.objects.filter(edition=models.OuterRef("pk"))))
 
+    def newest_first(self):
+        return self.order_by(*NEWEST_FIRST)
+
     def latest_of_each_paper(self):
         """The newest edition of every paper, the paper with the newest first."""
         newest = self.filter(paper=models.OuterRef("paper")).with_pages().order_by(*NEWEST_FIRST).values("pk")[:1]

@@ -17,7 +17,7 @@ def latest_month(request, paper):
         if picked is None:
             raise Http404("没有这个月份")
         return redirect("calendar_month", paper.slug, *picked)
-    latest = Edition.objects.filter(paper=paper, date__isnull=False).with_pages().order_by("-date").first()
+    latest = Edition.objects.filter(paper=paper, date__isnull=False).with_pages().newest_first().first()
     if latest is None:
         raise Http404("这份报纸还没有注明日期的期次")
     return _render(request, paper, Month.of(latest.date))

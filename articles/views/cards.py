@@ -6,7 +6,7 @@ A card's text is prepared here, in the view, so that templates only show it.
 from typing import NamedTuple
 
 from ..body import first_paragraph
-from ..models import Article, Brief
+from ..models import Article, Brief, Page, Photo
 
 
 class Card(NamedTuple):
@@ -26,6 +26,38 @@ def with_leads(articles):
     for article in articles:
         article.lead = first_paragraph(article.body)
     return articles
+
+
+def front_pages(editions) -> list[dict]:
+    """Each edition's front page as the home page shows it: a dict of edition, pages
+    (in order), front (the first page), articles (the front page's, each with .lead),
+    news and teasers (its briefs), photos. Five queries, however many papers."""
+    editions = list(editions)
+    by_edition: dict[int, list[Page]] = {}
+    for page in Page.objects.filter(edition__in=editions).in_order().defer("source_text"):
+        by_edition.setdefault(page.edition_id, []).append(page)
+    fronts = {pages[0].pk: pages[0] for pages in by_edition.values()}
+    on_fronts = {"page__in": list(fronts)}
+    articles = with_leads(Article.objects.filter(**on_fronts).in_reading_order().select_related("column"))
+    briefs = list(Brief.objects.filter(**on_fronts).in_reading_order().select_related("target__page__edition__paper"))
+    photos = list(Photo.objects.filter(**on_fronts).in_reading_order())
+    on_page = {pk: {"articles": [], "news": [], "teasers": [], "photos": []} for pk in fronts}
+    for article in articles:
+        on_page[article.page_id]["articles"].append(article)
+    for brief in briefs:
+        on_page[brief.page_id]["teasers" if brief.kind == Brief.TEASER else "news"].append(brief)
+    for photo in photos:
+        on_page[photo.page_id]["photos"].append(photo)
+    for record in [*articles, *briefs, *photos]:
+        record.page = fronts[record.page_id]  # for its URL, with no query per record
+    result = []
+    for edition in editions:
+        pages_of = by_edition.get(edition.pk, [])
+        if pages_of:
+            for page in pages_of:
+                page.edition = edition
+            result.append({"edition": edition, "pages": pages_of, "front": pages_of[0], **on_page[pages_of[0].pk]})
+    return result
 
 
 def page_cards(page):

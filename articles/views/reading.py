@@ -18,7 +18,7 @@ from ..editions import edition_bar, page_neighbours
 from ..models import UNDATED_PREFIX, UNNUMBERED_PREFIX, Article, Brief, Edition, Page, Paper, Photo
 from ..structured_data import news_article
 from ..templatetags.chinese import chinese_date, chinese_month, page_place
-from .cards import MAP_UNITS, page_areas, page_cards, with_leads
+from .cards import MAP_UNITS, front_pages, page_areas, page_cards
 from .paging import paginate
 
 ARCHIVE_PAGE_SIZE = 30
@@ -28,9 +28,9 @@ DESCRIPTION_LENGTH = 120
 def home(request):
     """The latest edition of every paper at a glance.
 
-    Template: reading/home.html. Context: fronts (one per paper, by name: see
-    _fronts), title. No paper yet: fronts is empty."""
-    fronts = _fronts(Edition.objects.latest_of_each_paper())
+    Template: reading/home.html. Context: fronts (one per paper, the newest edition
+    first: see cards.front_pages), title. No paper yet: fronts is empty."""
+    fronts = front_pages(Edition.objects.latest_of_each_paper())
     return render(request, "reading/home.html", {"nav": "home", "fronts": fronts, "title": "首页"})
 
 
@@ -40,44 +40,9 @@ def paper(request, paper):
     Template: reading/paper.html. Context: paper, fronts (its latest edition's,
     as on the home page; empty before the first import), title, site_title."""
     paper = get_object_or_404(Paper, slug=paper)
-    latest = Edition.objects.filter(paper=paper).with_pages().select_related("paper").order_by(*_NEWEST)[:1]
-    context = {"paper": paper, "fronts": _fronts(latest), "title": paper.name, "site_title": paper.name}
+    latest = Edition.objects.filter(paper=paper).with_pages().select_related("paper").newest_first()[:1]
+    context = {"paper": paper, "fronts": front_pages(latest), "title": paper.name, "site_title": paper.name}
     return render(request, "reading/paper.html", context)
-
-
-_NEWEST = Edition._meta.ordering
-
-
-def _fronts(editions) -> list[dict]:
-    """Each edition's front page as the home page shows it: a dict of edition, pages
-    (in order), front (the first page), articles (the front page's, each with .lead),
-    news and teasers (its briefs), photos. Five queries, however many papers."""
-    editions = list(editions)
-    by_edition: dict[int, list[Page]] = {}
-    for page in Page.objects.filter(edition__in=editions).in_order().defer("source_text"):
-        by_edition.setdefault(page.edition_id, []).append(page)
-    fronts = {pages[0].pk: pages[0] for pages in by_edition.values()}
-    on_fronts = {"page__in": list(fronts)}
-    articles = with_leads(Article.objects.filter(**on_fronts).in_reading_order().select_related("column"))
-    briefs = list(Brief.objects.filter(**on_fronts).in_reading_order().select_related("target__page__edition__paper"))
-    photos = list(Photo.objects.filter(**on_fronts).in_reading_order())
-    on_page = {pk: {"articles": [], "news": [], "teasers": [], "photos": []} for pk in fronts}
-    for article in articles:
-        on_page[article.page_id]["articles"].append(article)
-    for brief in briefs:
-        on_page[brief.page_id]["teasers" if brief.kind == Brief.TEASER else "news"].append(brief)
-    for photo in photos:
-        on_page[photo.page_id]["photos"].append(photo)
-    for record in [*articles, *briefs, *photos]:
-        record.page = fronts[record.page_id]  # for its URL, with no query per record
-    result = []
-    for edition in editions:
-        pages_of = by_edition.get(edition.pk, [])
-        if pages_of:
-            for page in pages_of:
-                page.edition = edition
-            result.append({"edition": edition, "pages": pages_of, "front": pages_of[0], **on_page[pages_of[0].pk]})
-    return result
 
 
 def archive(request):
