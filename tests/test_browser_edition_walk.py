@@ -92,6 +92,11 @@ def test_a_reader_leafs_through_an_edition(open_tab, editions, width):
     page.locator(".sheet-record .card-title", has_text=LEAD).hover()
     assert "is-lit" in region.get_attribute("class")
     tab.screenshot("edition-walk-5-printed-page")
+    # Each region is a link named for screen readers and reached by the keyboard.
+    assert page.locator(".page-map").get_by_role("link", name=LEAD).count() == 1
+    region.focus()
+    assert page.evaluate("document.activeElement.getAttribute('data-record')") == region.get_attribute("data-record")
+    assert region.evaluate("a => a.tabIndex") == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     region.click()
     page.wait_for_url("**/articles/*/")
