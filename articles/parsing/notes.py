@@ -7,6 +7,7 @@ signature, closing dateline or author line that close it.
 
 import re
 
+from ..hanzi import is_han
 from .bylines import authors_of, collapse_padding, split_opening, split_trailing_author, split_trailing_continuation
 from .structure import PARAGRAPH, Article
 from .vocabulary import (
@@ -42,7 +43,7 @@ def is_author_line(text: str) -> bool:
 
 
 def is_name_text(token: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" or char == "·" for char in token)
+    return all(is_han(char) or char == "·" for char in token)
 
 
 def is_credit(text: str) -> bool:

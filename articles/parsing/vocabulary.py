@@ -7,7 +7,9 @@ page-header words and common surnames. Nothing here names a page's content.
 
 import re
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+from ..hanzi import HAN as _HAN
+from ..hanzi import all_han
+
 NAME = rf"[{_HAN}·]{{2,4}}"
 
 # "本报讯", "科技日报讯", "新华社北京2月10日电", "本报北京3月5日电", "新华社电",
@@ -124,5 +126,5 @@ SURNAMES = frozenset(
 def looks_like_name(text: str) -> bool:
     """A 2–3 character personal name, or 3–4 with a compound surname: "丁涛", "欧阳娜娜"."""
     if text[:2] in COMPOUND_SURNAMES:
-        return 3 <= len(text) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in text)
-    return 2 <= len(text) <= 3 and text[0] in SURNAMES and all("\u4e00" <= c <= "\u9fff" for c in text)
+        return 3 <= len(text) <= 4 and all_han(text)
+    return 2 <= len(text) <= 3 and text[0] in SURNAMES and all_han(text)

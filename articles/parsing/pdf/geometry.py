@@ -11,6 +11,8 @@ or rubric, set in one font and size.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ...hanzi import is_han
+
 # Glyphs on one line: their centres are this close, in font sizes. A digit set in a
 # Latin face sits a point lower than the Han beside it ("10" in "新华社北京 10 月").
 SAME_LINE = 0.35
@@ -116,10 +118,6 @@ class Rule:
     @property
     def is_box(self) -> bool:
         return self.y1 - self.y0 > 4 and self.x1 - self.x0 > 4
-
-
-def is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def line_text(glyphs: list[Glyph]) -> str:
