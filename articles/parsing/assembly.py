@@ -9,30 +9,15 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .bylines import join_bylines, split_opening
-from .headlines import Headline, read_headline
+from .headlines import Head, LooseRun, has_byline_line, head_of, read_teasers, teasers
 from .layout import BYLINE, CONT, CREDIT, HEADLINE, PARA, REF, SHORT, Unit, starts_article
 from .lines import Line
-from .structure import NEWS, PARAGRAPH, SUBHEAD, TEASER, Brief, Photo
+from .structure import NEWS, PARAGRAPH, SUBHEAD, Brief, Photo
 from .text import ends_sentence, han_bigrams, join_lines, split_sentences, strip_decorations
-from .vocabulary import BYLINE_LINE, find_trailing_ref, looks_like_name
+from .vocabulary import find_trailing_ref, looks_like_name
 
 # Brief and caption columns are about 11 characters wide; article columns 15 and more.
 NARROW = 13.5
-
-
-@dataclass
-class Head:
-    """A headline group waiting for its body."""
-
-    headline: Headline
-    first_unit: int
-    last_unit: int
-    position: int
-    glued: bool  # printed with no blank line above the next unit
-
-    @cached_property
-    def grams(self) -> set[str]:
-        return han_bigrams(self.headline.text)
 
 
 @dataclass
@@ -78,19 +63,6 @@ class Draft:
         rest = self.pieces[k:]
         tail = Draft(rest[0].unit, self.last_unit, rest[0].position, self.width, rest)
         return head, tail
-
-
-@dataclass
-class LooseRun:
-    """Short lines taken for teasers since no body stands under them, each also read as a
-    headline: they may yet be the headlines of bodies printed elsewhere on the page."""
-
-    heads: list[Head]
-    briefs: list[Brief]
-
-
-def read_headline_byline(unit: Unit) -> bool:
-    return any(BYLINE_LINE.match(strip_decorations(line.text)) for line in unit.lines)
 
 
 def fits(draft: Draft, unit: Unit) -> bool:
@@ -257,9 +229,9 @@ class Assembler:
         unit = self.units[i]
         following = self.units[i + 1] if i + 1 < len(self.units) else None
         if following and following.kind == REF:
-            self.teasers([join_lines([line.text for line in unit.lines])], following.text, unit.position)
+            self.briefs += teasers([join_lines([line.text for line in unit.lines])], following.text, unit.position)
             return i + 2
-        if len(unit.lines) <= 2 and not read_headline_byline(unit) and self.is_subhead(i, i + 1):
+        if len(unit.lines) <= 2 and not has_byline_line(unit) and self.is_subhead(i, i + 1):
             self.append(self.open, i, SUBHEAD, join_lines([line.text for line in unit.lines]))
             return i + 1
         self.add_head(unit.lines, i, i)
@@ -298,11 +270,8 @@ class Assembler:
             if len(shorts) == 3:
                 self.add_head(shorts[2].lines, i + 2, i + 2)
         else:
-            before, runs_before = len(self.briefs), len(self.loose_runs)
-            self.teaser_run(run, i)
-            heads = [self.head_of(unit.lines, k, k) for k, unit in enumerate(run, start=i)]
-            # Every line as a headline is tried before the odd line alone (flush_teasers).
-            self.loose_runs.insert(runs_before, LooseRun(heads, self.briefs[before:]))
+            # No body stands under them: each line may yet be a body's headline.
+            self.teaser_run(run, i, each_a_headline=True)
         self.open = None
         return end
 
@@ -339,51 +308,10 @@ class Assembler:
         return following.kind == PARA and (starts_article(following.text) or following.width > NARROW)
 
     def add_head(self, lines: list[Line], first_unit: int, last_unit: int) -> None:
-        self.heads.append(self.head_of(lines, first_unit, last_unit))
+        self.heads.append(head_of(lines, first_unit, last_unit))
         self.open = None
 
-    @staticmethod
-    def head_of(lines: list[Line], first_unit: int, last_unit: int) -> Head:
-        headline = read_headline([line.text for line in lines], [line.width for line in lines])
-        return Head(headline, first_unit, last_unit, lines[0].index, lines[-1].glued)
-
-    def teaser_run(self, run: list[Unit], start: int) -> None:
-        """Teasers: two lines each, the last of a group carrying the page reference."""
-        pending: list[str] = []
-        first = start  # the unit index of the first pending line
-        position = run[0].position
-        for k, unit in enumerate(run, start=start):
-            if unit.kind == REF:
-                self.flush_teasers(pending, unit.text, position, first)
-                pending, position = [], None
-                continue
-            if position is None:
-                position, first = unit.position, k
-            ref = find_trailing_ref(unit.text)
-            if ref and ref.start() > 0:
-                # "提速扩面（详见第6版）": the reference printed on the teaser's own line.
-                pending.append(unit.text[: ref.start()])
-                self.flush_teasers(pending, ref["ref"], position, first)
-                pending, position = [], None
-            else:
-                pending.append(unit.text)
-        if pending:
-            self.flush_teasers(pending, "", position, first)
-
-    def flush_teasers(self, texts: list[str], ref: str, position: int | None, first: int) -> None:
-        """Teasers from texts; a line left over by the pairing, with no reference of its own,
-        may yet be a headline standing over teasers: "…急救网”。" ⏎ "青岚首条低空医疗物流航线开通" ⏎
-        "量子计算公共服务平台" ⏎ "向中小企业开放" ⏎ "■ 2版"."""
-        before = len(self.briefs)
-        self.teasers(texts, ref, position)
-        leftover = self.briefs[before]
-        if len(texts) % 2 and not leftover.ref:
-            unit = self.units[first]
-            self.loose_runs.append(LooseRun([self.head_of(unit.lines, first, first)], [leftover]))
-
-    def teasers(self, texts: list[str], ref: str, position: int | None) -> None:
-        ref = strip_decorations(ref)
-        groups = [texts[max(0, end - 2) : end] for end in range(len(texts), 0, -2)][::-1] or [[]]
-        for number, group in enumerate(groups):
-            last = number == len(groups) - 1
-            self.briefs.append(Brief(TEASER, join_lines(group), ref if last else "", position=position or 0))
+    def teaser_run(self, run: list[Unit], start: int, each_a_headline: bool = False) -> None:
+        briefs, loose_runs = read_teasers(run, start, each_a_headline)
+        self.briefs += briefs
+        self.loose_runs += loose_runs

@@ -133,25 +133,6 @@ def pair_headlines(drafts: list, heads: list) -> tuple[list, dict[int, object]]:
     return drafts, {d: heads[h] for d, h in pairs.items()}
 
 
-def claim_headless_bodies(heads: list, drafts: list, paired: dict[int, object]) -> dict[int, object]:
-    """Headlines, by body index, for lines that were read as one teaser, or nothing.
-
-    "首批自然资源节约集约示范县公布" ⏎ "国家高新区“新春第一会”战鼓催征" may stand together
-    after a third body with nothing under them, in the shape of a two-line teaser.
-    When every line shares enough words with a body of its own that has no
-    headline, they are those bodies' headlines; one teaser's two halves never
-    match two different bodies.
-    """
-    free = [d for d in range(len(drafts)) if d not in paired]
-    if len(free) < len(heads):
-        return {}
-    scores = [[shared(head.grams, drafts[d].grams) for d in free] for head in heads]
-    _, pairs = best_pairing([[score if score >= SPLIT_EVIDENCE else None for score in row] for row in scores])
-    if len(pairs) < len(heads):
-        return {}
-    return {free[d]: heads[h] for h, d in pairs.items()}
-
-
 def pairing(drafts: list, heads: list) -> tuple[float, dict[int, int]]:
     """The best pairing of bodies with headlines; a forced headline goes to its body only."""
     forced = {id(draft.forced): d for d, draft in enumerate(drafts) if draft.forced is not None}

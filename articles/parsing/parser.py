@@ -3,12 +3,13 @@
 import logging
 import re
 
-from .assembly import Assembler, Draft, Head
+from .assembly import Assembler, Draft
 from .bylines import authors_of, join_bylines, split_trailing_author, split_trailing_continuation
 from .furniture import split_furniture, split_running_furniture
+from .headlines import Head, claim_loose_runs
 from .layout import cut_units
 from .lines import Line, read_lines
-from .matching import claim_headless_bodies, pair_headlines
+from .matching import pair_headlines
 from .onecolumn import is_one_column, parse_one_column
 from .structure import PARAGRAPH, Article, Block, PageStructure
 from .text import keep_apart
@@ -51,17 +52,8 @@ def parse_printed_page(lines: list[Line]) -> PageStructure:
     assembler = Assembler(cut_units(lines))
     assembler.run()
     drafts, headlines = pair_headlines(assembler.drafts, assembler.heads)
-    claimed_lines: set[int] = set()
-    for run in assembler.loose_runs:
-        # A line stands in two runs when it is also the odd line of its teasers: once
-        # claimed as a headline, it is no other body's.
-        if any(head.first_unit in claimed_lines for head in run.heads):
-            continue
-        if claimed := claim_headless_bodies(run.heads, drafts, headlines):
-            headlines.update(claimed)
-            claimed_lines.update(head.first_unit for head in claimed.values())
-            teasers = {id(brief) for brief in run.briefs}
-            assembler.briefs = [brief for brief in assembler.briefs if id(brief) not in teasers]
+    gone = claim_loose_runs(assembler.loose_runs, drafts, headlines)
+    briefs = [brief for brief in assembler.briefs if id(brief) not in gone]
     articles = [article_from(draft, headlines.get(d)) for d, draft in enumerate(drafts)]
     paired = {id(head) for head in headlines.values()}
     articles += [article_from(None, head) for head in assembler.heads if id(head) not in paired]
@@ -70,7 +62,7 @@ def parse_printed_page(lines: list[Line]) -> PageStructure:
         page=page,
         articles=sorted(articles, key=by_position),
         columns=assembler.columns,
-        briefs=sorted(assembler.briefs, key=by_position),
+        briefs=sorted(briefs, key=by_position),
         photos=sorted(assembler.photos, key=by_position),
     )
     return structure
