@@ -18,6 +18,15 @@ from .structure import TEASER, Brief
 from .text import han_bigrams, has_running_text_marks, join_lines, strip_decorations
 from .vocabulary import BYLINE_LINE, find_trailing_ref
 
+# A title takes at most two lines: a third line is a kicker above them or a subtitle
+# below ("抢抓开年窗口期" ⏎ "外贸企业订单“开门红”" ⏎ "1月份全市进出口总值同比增长12.4%").
+MAX_TITLE_LINES = 2
+# A last line wider than the one above it by more than a character is a subtitle, not the
+# title's wrapped end: a wrapped title fills its first line. At 0 nothing changes; at 3
+# page-2.txt (../shared/pdf) joins "将于 10 月 31 日至 11 月 2" to its title, and at 6
+# sample-2's "1月份全市进出口总值同比增长12.4%" joins "外贸企业订单“开门红”".
+SUBTITLE_WIDER = 1
+
 
 @dataclass
 class Headline:
@@ -54,12 +63,12 @@ def read_headline(lines: list[str], widths: list[float]) -> Headline:
     )
     heads, heads_widths, subtitle = texts[:subtitle_at], sizes[:subtitle_at], texts[subtitle_at:]
     kicker = ""
-    if len(heads) >= 3:
+    if len(heads) > MAX_TITLE_LINES:
         kicker, heads, heads_widths = heads[0], heads[1:], heads_widths[1:]
-        if not subtitle and heads_widths[-1] > heads_widths[-2] + 1:
+        if not subtitle and heads_widths[-1] > heads_widths[-2] + SUBTITLE_WIDER:
             heads, subtitle = heads[:-1], heads[-1:]
-    if len(heads) > 2:
-        heads, subtitle = heads[:2], heads[2:] + subtitle
+    if len(heads) > MAX_TITLE_LINES:
+        heads, subtitle = heads[:MAX_TITLE_LINES], heads[MAX_TITLE_LINES:] + subtitle
     return Headline(kicker=kicker, title=join_lines(heads), subtitle=join_lines(subtitle), byline=" ".join(bylines))
 
 

@@ -34,6 +34,20 @@ BYLINE = "byline"
 MAX_SHORT_WIDTH = 24
 # A line this much narrower than its column cannot be a wrapped line of it.
 SHORT_RATIO = 0.7
+# The longest opening DATELINE accepts is 21 characters (twelve of place, "10月19日电" and
+# its spaces: "新华社北京10月19日电"): starts_article looks for "讯" or "电" this far before
+# trying the regular expression. Speed only: no page changes even at 10.
+DATELINE_REACH = 24
+# A paragraph ends on a line shorter than its column by a character, or by 8% of a wide
+# column: justified lines fill the column to within a character. At 0 characters the
+# seed's 简讯 ("中共中央 国务院印发《质量强国建设纲要》。") are cut at other lines; at 2.5
+# sample-3's bodies are, and at 0.2 the seed's "首批自然资源节约集约示范县公布" body.
+SHORT_LAST_LINE_CHARS = 1.0
+SHORT_LAST_LINE = 0.08
+# A trailing name or role-and-name credit stands within this many characters of the
+# line's end: "…停车位的10%。 丁涛", "…。 本报记者 罗嘉 摄". At 5 the seed's body under
+# "首批自然资源节约集约示范县公布" is cut otherwise; nothing changes up to 60.
+TAIL_NOTE_REACH = 20
 
 
 @dataclass
@@ -59,7 +73,7 @@ NOTE_WORDS = re.compile("版|摄|供图|提供|社发|记者|通讯员|实习生
 @lru_cache(maxsize=4096)
 def starts_article(text: str) -> bool:
     """A dateline or a continued-from note opens an article: "本报讯（记者 程远） 3月2日…", "（上接第1版）去年…"."""
-    opening = text[:24]
+    opening = text[:DATELINE_REACH]
     if "讯" not in opening and "电" not in opening and not opening.startswith(("（", "(")):
         return False
     return bool(DATELINE.match(text) or LEADING_CONTINUATION.match(text))
@@ -122,7 +136,7 @@ def paragraph_ends(paragraph: list[Line], following: Line) -> bool:
         # A credit or an author after the last sentence ends the paragraph however wide the line.
         return has_tail_note(last.text)
     column = column_width(paragraph) if len(paragraph) > 1 else following.width
-    if last.width < column - max(1.0, 0.08 * column):
+    if last.width < column - max(SHORT_LAST_LINE_CHARS, SHORT_LAST_LINE * column):
         return True
     # A full last line hides the break, but a short line with no sentence in it
     # cannot continue the paragraph: "…用上“智能育种”工具。" ⏎ "把论文写在大地上".
@@ -135,7 +149,7 @@ def has_tail_note(text: str) -> bool:
     """ "…的10%。 丁涛" or "…优惠政策。 新华社发": a name or credit after the last sentence."""
     # A name or a role-and-name credit stands within the last 20 characters; a bracketed
     # credit ("…。（图片由XX公司提供）") may be longer, but closes the line.
-    tail = text[-20:]
+    tail = text[-TAIL_NOTE_REACH:]
     if not any(mark in tail for mark in "。！？”") and not text.endswith(("）", ")")):
         return False
     return bool(find_trailing_credit(text) or split_trailing_author(text, spaced=True)[1])
