@@ -174,7 +174,7 @@ def _collect(item, page: PdfPage) -> None:
             text = child.get_text()
             if text.strip():
                 face = face_of(child.fontname)
-                page.glyphs.append(Glyph(text, child.x0, child.y0, child.x1, child.y1, child.size, face))
+                page.glyphs.append(Glyph(child.x0, child.y0, child.x1, child.y1, child.size, face, text))
         elif isinstance(child, LTImage):
             page.pictures.append(Picture(child.x0, child.y0, child.x1, child.y1, child.name))
         elif isinstance(child, LTFigure):

@@ -9,7 +9,9 @@ or rubric, set in one font and size.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ...hanzi import is_han
 
@@ -36,25 +38,25 @@ SAME_SIZE = 0.6
 
 
 @dataclass(slots=True)
-class Glyph:
-    text: str
+class TypeBox:
+    """Where something printed stands (in points, y upwards), and the type it is set in."""
+
     x0: float
     y0: float
     x1: float
     y1: float
     size: float
     font: str
+
+
+@dataclass(slots=True)
+class Glyph(TypeBox):
+    text: str
 
 
 @dataclass
-class TextLine:
+class TextLine(TypeBox):
     glyphs: list[Glyph]
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    size: float
-    font: str
 
     @property
     def text(self) -> str:
@@ -69,33 +71,24 @@ class TextLine:
         return (self.y0 + self.y1) / 2
 
 
+def lines_edge(edge: str, outermost: Callable) -> property:
+    """A block's edge: the outermost of its lines' (min of x0 and y0, max of x1 and y1)."""
+    of_line = attrgetter(edge)
+    return property(lambda block: outermost(map(of_line, block.lines)))
+
+
 @dataclass
 class TextBlock:
     lines: list[TextLine] = field(default_factory=list)
 
-    @property
-    def x0(self) -> float:
-        return min(line.x0 for line in self.lines)
-
-    @property
-    def x1(self) -> float:
-        return max(line.x1 for line in self.lines)
-
-    @property
-    def y0(self) -> float:
-        return min(line.y0 for line in self.lines)
-
-    @property
-    def y1(self) -> float:
-        return max(line.y1 for line in self.lines)
-
-    @property
-    def size(self) -> float:
-        return self.lines[0].size
-
-    @property
-    def font(self) -> str:
-        return self.lines[0].font
+    # Its box grows with the lines build_blocks adds to it.
+    x0 = lines_edge("x0", min)
+    y0 = lines_edge("y0", min)
+    x1 = lines_edge("x1", max)
+    y1 = lines_edge("y1", max)
+    # A block is set in one size and face (build_blocks): its first line's.
+    size = property(lambda block: block.lines[0].size)
+    font = property(lambda block: block.lines[0].font)
 
     @property
     def centre_x(self) -> float:
