@@ -1,7 +1,8 @@
 """Decide what each layout unit is, from the units around it, and build the records.
 
 One pass over the units builds article drafts (bodies), headline groups,
-briefs, teasers, photos and rubrics; then ``pairing`` gives bodies their headlines.
+briefs, teasers, photos and rubrics; then ``matching.pair_headlines`` gives bodies
+their headlines. ``Assembler`` walks the seed page through it.
 """
 
 from collections.abc import Callable
@@ -93,6 +94,50 @@ def fits_width(column: float, unit: Unit) -> bool:
 
 
 class Assembler:
+    """One pass over the page's units, in the order printed, deciding each from its neighbours.
+
+    The state between units is what is still waiting for what comes next:
+
+    - ``open``: the body the next paragraph may continue, or None. A paragraph of its
+      width continues it and a subhead between two of its paragraphs keeps it; a
+      paragraph of another width, a credit, a note, a headline or short lines close it.
+    - ``rubric`` and ``byline``: a column rubric or a lone byline waiting for the
+      next body, which takes them (``start_draft``).
+    - ``heads``: headline groups waiting for bodies; ``pair_headlines`` pairs them
+      afterwards, as the extractor may print a headline after its body. A headline
+      glued to the body under it is ``forced`` on that body at once.
+    - ``undo``: how to take back each paragraph just read, should the next unit be a
+      photo credit that makes it a caption.
+
+    Each unit kind has its handler (``run``). On the seed page
+    (tests/fixtures/pages/000_836e624efba3a217.txt), in order:
+
+    1. a paragraph 9 characters wide (``paragraph``: narrower than NARROW) becomes
+       news briefs, then the credit "新华社记者" ⏎ "牟宇/摄" under it (``credit``)
+       takes it back as its caption: a photo;
+    2. the glued lines "国家试点公共领域车辆" ⏎ "全面电动化" are a headline group
+       (``headline_group``: a Head); "本报讯 工业和信息化部…" opens a body
+       (``start_draft``: a dateline), and the paragraphs of its width continue it
+       (``append``) while it is ``open``;
+    3. four paragraphs 11 and 12 wide: news briefs, one a sentence (``news_briefs``);
+    4. " 学习贯彻党的二十大精神" ⏎ "高新区在行动", two short lines at a block's top over
+       a body (``short_run``, ``opens_article``): the rubric, which "本报讯（记者 李争粉）"
+       takes as its column; the short line after that body, "培育质量卓越产业集群看“高新”",
+       is a Head left for the pairing;
+    5. in the body of "科技日报讯 （记者 操秀英）", "强信心：多起来、大起来、强起来" between two
+       of its paragraphs is a subhead (``is_subhead``);
+    6. "计量能力和水平纳入高企认定" glued to "本报讯 近日…" is forced on that body; the two
+       headlines after it ("首批自然资源节约集约示范县公布", and "国家高新区“新春第一会”
+       战鼓催征" with "▶ 本报记者 张伟") wait for the pairing, which cuts the
+       操秀英 body in two to give each a body (``matching.pair_headlines``);
+    7. a 59-wide paragraph opens a body, but the trailing credit "新华社发" cut off
+       its last line takes it back (``undo``): the second photo;
+    8. ten short lines with no page reference: five teasers, two lines each
+       (``short_run``, ``headlines.read_teasers``), also kept as a loose run of
+       headlines that no body claims (``headlines.claim_loose_runs``);
+    9. "习近平会见柬埔寨首相" ⏎ "洪森。": one brief (``layout.paragraph_opening`` joined them).
+    """
+
     def __init__(self, units: list[Unit]):
         self.units = units
         self.drafts: list[Draft] = []
