@@ -252,6 +252,16 @@ def test_a_trailing_surname_led_name_becomes_the_byline():
     assert body_text(article) == FARM + FARM_MORE
 
 
+@pytest.mark.parametrize("name", ["孟㛃", "孟\uf92c"], ids=["extension-a", "compatibility"])
+def test_a_name_with_a_rare_han_character_is_a_name_as_search_reads_it(name):
+    # articles/hanzi.py is the one definition of a Han character: the parser's names
+    # take the same blocks as the search (Extension A, compatibility ideographs).
+    lines = wrap(FARM_MORE)
+    article = only_article(parse("青州县春耕生产忙", wrap("本报讯 " + FARM), lines[:-1], lines[-1] + " " + name))
+
+    assert (article.byline, article.authors) == (name, [name])
+
+
 def test_a_trailing_name_on_a_line_of_its_own_becomes_the_byline():
     article = only_article(parse("青州县春耕生产忙", wrap("本报讯 " + FARM), wrap(FARM_MORE), "欧阳宁"))
 
