@@ -4,7 +4,6 @@ A unit knows only its own shape; what it means (an article's body, a brief, a
 caption, a teaser) is decided in ``assembly`` from the units around it.
 """
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ from .vocabulary import (
     CREDIT_PREFIX,
     DATELINE,
     LEADING_CONTINUATION,
+    NOTE_WORDS,
     REF_LINE,
     find_trailing_credit,
 )
@@ -64,10 +64,6 @@ class Unit:
     @property
     def block_start(self) -> bool:
         return self.lines[0].lead
-
-
-# Every note line holds one of these words; checking for them first keeps the parse fast.
-NOTE_WORDS = re.compile("版|摄|供图|提供|社发|记者|通讯员|实习生")
 
 
 @lru_cache(maxsize=4096)

@@ -65,6 +65,11 @@ def find_trailing_credit(text: str) -> re.Match | None:
     return TRAILING_CREDIT.search(text) if text.endswith(TRAILING_CREDIT_ENDINGS) else None
 
 
+# Every line CONTINUATION_LINE, REF_LINE, CREDIT_LINE, CREDIT_PREFIX or BYLINE_LINE can
+# match holds one of these words (each ROLES word holds 记者, 通讯员 or 实习生): looking
+# for them first keeps the parse fast. A new role or credit word belongs here too.
+NOTE_WORDS = re.compile("版|摄|供图|提供|社发|记者|通讯员|实习生")
+
 # Teaser page references: "■ 6版", "（详见第5版）", "详见第5版", "第5版".
 REF = r"(?:[■□●◆▶]\s*[A-Z]?\d{1,2}\s*版|[（(]?(?:详见|见)?第\s*[A-Z]?\d{1,2}\s*版[）)]?)"
 REF_LINE = re.compile(rf"^{REF}$")
