@@ -34,6 +34,11 @@ ONE_LINE_OVERRUN_CHARS = 1
 # 20 and 22 characters, "去年，全市规模以上电子信息…" in sample-2). At 0.9 sample-2's brief
 # "枫城农商银行推出“春耕贷”…" joins the body above it; at 0.6 page-1.txt mixes two columns.
 SAME_COLUMN = 0.8
+# A column rubric is two short lines at the top of a block, over its article (and may
+# have the article's title under it): " 学习贯彻党的二十大精神" ⏎ "高新区在行动".
+RUBRIC_LINES = 2
+# A subhead takes at most two lines, as a headline group: "“冷板凳”上坐出硬成果".
+MAX_SUBHEAD_LINES = 2
 
 
 @dataclass
@@ -291,7 +296,7 @@ class Assembler:
         if following and following.kind == REF:
             self.briefs += teasers([join_lines([line.text for line in unit.lines])], following.text, unit.position)
             return i + 2
-        if len(unit.lines) <= 2 and not has_byline_line(unit) and self.is_subhead(i, i + 1):
+        if len(unit.lines) <= MAX_SUBHEAD_LINES and not has_byline_line(unit) and self.is_subhead(i, i + 1):
             self.append(self.open, i, SUBHEAD, join_lines([line.text for line in unit.lines]))
             return i + 1
         self.add_head(unit.lines, i, i)
@@ -322,13 +327,13 @@ class Assembler:
                 self.append(self.open, i, SUBHEAD, shorts[0].text)
                 return end
             self.add_head(shorts[0].lines, i, i)
-        elif len(shorts) <= 3 and self.opens_article(i, end):
+        elif len(shorts) <= RUBRIC_LINES + 1 and self.opens_article(i, end):
             # " 学习贯彻党的二十大精神" ⏎ "高新区在行动" above a body: the column rubric.
-            rubric = " ".join(unit.text for unit in shorts[:2])
+            rubric = " ".join(unit.text for unit in shorts[:RUBRIC_LINES])
             self.columns.append(rubric)
             self.rubric = rubric
-            if len(shorts) == 3:
-                self.add_head(shorts[2].lines, i + 2, i + 2)
+            if len(shorts) > RUBRIC_LINES:  # and the article's title under it
+                self.add_head(shorts[RUBRIC_LINES].lines, i + RUBRIC_LINES, i + RUBRIC_LINES)
         else:
             # No body stands under them: each line may yet be a body's headline.
             self.teaser_run(run, i, each_a_headline=True)

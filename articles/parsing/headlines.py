@@ -11,7 +11,7 @@
 from dataclasses import dataclass
 from functools import cached_property
 
-from .layout import REF, Unit
+from .layout import REF, TEASER_LINES, Unit
 from .lines import Line
 from .matching import SPLIT_EVIDENCE, best_pairing, shared
 from .structure import TEASER, Brief
@@ -110,9 +110,10 @@ class LooseRun:
 
 
 def teasers(texts: list[str], ref: str, position: int | None) -> list[Brief]:
-    """Two lines a teaser, counted from the last, which carries the page reference."""
+    """TEASER_LINES lines a teaser, counted from the last, which carries the page reference."""
     ref = strip_decorations(ref)
-    groups = [texts[max(0, end - 2) : end] for end in range(len(texts), 0, -2)][::-1] or [[]]
+    size = TEASER_LINES
+    groups = [texts[max(0, end - size) : end] for end in range(len(texts), 0, -size)][::-1] or [[]]
     last = len(groups) - 1
     return [
         Brief(TEASER, join_lines(group), ref if number == last else "", position=position or 0)
@@ -135,7 +136,7 @@ def read_teasers(run: list[Unit], start: int, each_a_headline: bool = False) -> 
     def flush(texts: list[str], ref: str, position: int | None, first: int) -> None:
         made = teasers(texts, ref, position)
         briefs.extend(made)
-        if len(texts) % 2 and not made[0].ref:
+        if len(texts) % TEASER_LINES and not made[0].ref:
             lines = run[first - start].lines
             loose_runs.append(LooseRun([head_of(lines, first, first)], [made[0]]))
 

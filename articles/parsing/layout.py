@@ -48,6 +48,8 @@ SHORT_LAST_LINE = 0.08
 # line's end: "…停车位的10%。 丁涛", "…。 本报记者 罗嘉 摄". At 5 the seed's body under
 # "首批自然资源节约集约示范县公布" is cut otherwise; nothing changes up to 60.
 TAIL_NOTE_REACH = 20
+# A teaser is printed on two short lines: "知识产权保险" ⏎ "为创新护航" (the seed's 导读).
+TEASER_LINES = 2
 
 
 @dataclass
@@ -236,9 +238,9 @@ def paragraph_opening(run: list[Line], rest: list[Line]) -> list[Line]:
     # A run of three or more lines with no sentence is teasers, two lines each; only an
     # odd last line may open the paragraph: "进入“物超人”时代" ends the fifth teaser, while
     # "习近平会见柬埔寨首相" after ten teaser lines opens "…洪森。".
-    if len(run) > 2 and len(run) % 2 == 0:
+    if len(run) > TEASER_LINES and len(run) % TEASER_LINES == 0:
         return []
-    candidates = run[-1:] if len(run) > 2 else run
+    candidates = run[-1:] if len(run) > TEASER_LINES else run
     for line in reversed(candidates):
         if line.width < SHORT_RATIO * column:
             break

@@ -21,6 +21,10 @@ from .vocabulary import (
 )
 
 _SPACES = re.compile(r"\s+")
+# A place or outlet and a name, signing a reader's letter or a web report, is short:
+# "河南鄢陵县  邢先生" has 8 characters, "人民网记者  罗  娜" 7. Nothing here changes from 8 to
+# 30: a margin, so that a line of running text ending on a name is not taken for one.
+MAX_SIGNATURE = 14
 
 
 def is_author_line(text: str) -> bool:
@@ -39,7 +43,7 @@ def is_author_line(text: str) -> bool:
         return looks_like_name(last) or "·" in last
     # "河南鄢陵县  邢先生", "人民网记者  罗  娜": a place or an outlet, then the name.
     first = tokens[0]
-    return (first.endswith(PLACE_ENDINGS) or first.endswith("记者")) and len(joined) <= 14
+    return (first.endswith(PLACE_ENDINGS) or first.endswith("记者")) and len(joined) <= MAX_SIGNATURE
 
 
 def is_name_text(token: str) -> bool:
