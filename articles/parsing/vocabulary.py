@@ -40,6 +40,8 @@ CREDIT_LINE = re.compile(
     rf"|[^，。；！？]{{0,30}}(?:/\s?摄|\s摄|\s?供图)"
     rf"|[{_HAN}]{{1,8}}社发)$"
 )
+# The words that make a short caption line a credit however else it is set: "苗秋闹摄（新华社发）".
+CREDIT_WORDS = ("摄", "供图", "社发")
 # The web edition's credit, with no slash: "新华社记者  卢汉欣摄", "本报记者  张  伟摄".
 SPACED_CREDIT_LINE = re.compile(
     rf"^[{_HAN}]{{0,8}}(?:{_ROLE}|摄影记者)\s*[{_HAN}·](?:\s*[{_HAN}·]){{1,4}}(?:[\s、]+[{_HAN}·]{{2,5}})*\s?(?:/\s?)?(?:摄|供图)$"
