@@ -11,7 +11,7 @@ from functools import cached_property
 
 from .bylines import join_bylines, split_opening
 from .headlines import Head, LooseRun, has_byline_line, head_of, read_teasers, teasers
-from .layout import BYLINE, CONT, CREDIT, HEADLINE, PARA, REF, SHORT, Unit, starts_article
+from .layout import BYLINE, CONT, CREDIT, HEADLINE, MAX_SUBHEAD_LINES, PARA, REF, SHORT, Unit, starts_article
 from .lines import Line
 from .structure import NEWS, PARAGRAPH, SUBHEAD, Brief, Photo
 from .text import ends_sentence, han_bigrams, join_lines, split_sentences, strip_decorations
@@ -37,8 +37,6 @@ SAME_COLUMN = 0.8
 # A column rubric is two short lines at the top of a block, over its article (and may
 # have the article's title under it): " 学习贯彻党的二十大精神" ⏎ "高新区在行动".
 RUBRIC_LINES = 2
-# A subhead takes at most two lines, as a headline group: "“冷板凳”上坐出硬成果".
-MAX_SUBHEAD_LINES = 2
 
 
 @dataclass

@@ -50,6 +50,9 @@ SHORT_LAST_LINE = 0.08
 TAIL_NOTE_REACH = 20
 # A teaser is printed on two short lines: "知识产权保险" ⏎ "为创新护航" (the seed's 导读).
 TEASER_LINES = 2
+# A subhead takes a line or two: "“冷板凳”上坐出硬成果", and in a web edition's column
+# "实习应聘也要实习经历，实习门槛越来越高，形成付费实习等灰" ⏎ "色产业".
+MAX_SUBHEAD_LINES = 2
 
 
 @dataclass
