@@ -24,10 +24,11 @@ import unicodedata
 import jieba
 import opencc
 
+from ..hanzi import HAN as _HAN
+
 jieba.setLogLevel(logging.WARNING)
 
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"([{_HAN}]+)|([0-9a-z]+)")  # Han runs in the first group, digits and letters in the second
 _IS_HAN = re.compile(rf"[{_HAN}]")
 # "集群 147 家", "2 月 9 日": a space next to a digit or Latin letter carries no meaning.
