@@ -8,7 +8,8 @@ An edition without a date is "undated-<edition pk>" and a page without a number
 is "x<page pk>", until an editor fills them in (see Edition.url_segment).
 
 Every reader page is served from the page cache until the paper changes
-(pagecache.py); search answers depend on the query, so they are not. Every
+(pagecache.py), keyed by the one query parameter it reads, a list's page
+number ("page"; the sitemap's "p"); search answers depend on the query, so they are not. Every
 one is read only: other methods answer 405 (requestguards.py).
 """
 
@@ -40,15 +41,15 @@ register_converter(EditionSegment, "edition")
 
 urlpatterns = [
     path("", read_only(cached_page(reading.home)), name="home"),
-    path("archive/", read_only(cached_page(reading.archive)), name="archive"),
-    path("sections/articles/", read_only(cached_page(sections.articles)), name="section_articles"),
-    path("sections/news/", read_only(cached_page(sections.news)), name="section_news"),
-    path("sections/teasers/", read_only(cached_page(sections.teasers)), name="section_teasers"),
-    path("sections/photos/", read_only(cached_page(sections.photos)), name="section_photos"),
-    path("columns/<int:pk>/", read_only(cached_page(sections.column)), name="column"),
+    path("archive/", read_only(cached_page(reading.archive, "page")), name="archive"),
+    path("sections/articles/", read_only(cached_page(sections.articles, "page")), name="section_articles"),
+    path("sections/news/", read_only(cached_page(sections.news, "page")), name="section_news"),
+    path("sections/teasers/", read_only(cached_page(sections.teasers, "page")), name="section_teasers"),
+    path("sections/photos/", read_only(cached_page(sections.photos, "page")), name="section_photos"),
+    path("columns/<int:pk>/", read_only(cached_page(sections.column, "page")), name="column"),
     path("feeds/rss/", read_only(cached_page(feeds.LatestArticlesFeed())), name="feed_rss"),
     path("feeds/atom/", read_only(cached_page(feeds.LatestArticlesAtomFeed())), name="feed_atom"),
-    path("sitemap.xml", read_only(cached_page(sitemap)), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", read_only(cached_page(sitemap, "p")), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", read_only(rootfiles.robots_txt), name="robots_txt"),
     path("favicon.ico", read_only(rootfiles.favicon), name="favicon"),
     path("search/", read_only(search.search_page), name="search"),
