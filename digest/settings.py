@@ -190,8 +190,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise looks in it at start-up, even before collectstatic
+# Where collectstatic writes and WhiteNoise reads; every server needs its own copy, collected from the same code.
+STATIC_ROOT = Path(os.environ.get("DIGEST_STATIC_ROOT") or VAR_DIR / "static")
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks in it at start-up, even before collectstatic
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # What imports store: 版面图, thumbnails, 本版PDF, photos. WhiteNoise serves static
 # files only; articles.views.media serves these, and a web server in front may too.

@@ -17,6 +17,9 @@ from articles.importer import PageFacts, import_file, import_text
 from articles.models import Column, Edition
 from articles.roles import ensure_editor_group
 
+# Real servers and the services they run on, for the tests that start gunicorn (tests/servers.py).
+pytest_plugins = ["servers"]
+
 # Only test passwords are hashed here: the real hasher spends a deliberate
 # fraction of a second on each one, the fast one none.
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
