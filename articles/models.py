@@ -565,3 +565,18 @@ class SiteGeneration(models.Model):
 
     def __str__(self):
         return self.value
+
+
+class DictionaryVersion(models.Model):
+    """The version of the editors' dictionary: one row, moved on in the transaction of every
+    change to a DictionaryWord (articles/wordlist.py). Each process's jieba holds the words
+    in its own memory, so each compares this with the version it loaded, and reloads the
+    words when they differ, before it next cuts text: every worker on every server cuts alike."""
+
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "词典版本"
+
+    def __str__(self):
+        return self.value

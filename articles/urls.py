@@ -14,7 +14,8 @@ addresses the site served before papers had their own ("/2023-02-11/1/") answer
 (views/legacy.py).
 
 Every reader page is served from the page cache until the paper changes
-(pagecache.py); search answers depend on the query, so they are not. Every
+(pagecache.py), keyed by the one query parameter it reads, a list's page
+number ("page"; the sitemap's "p"); search answers depend on the query, so they are not. Every
 one is read only: other methods answer 405 (requestguards.py).
 """
 
@@ -57,24 +58,27 @@ register_converter(EditionSegment, "edition")
 register_converter(PaperSegment, "paper")
 
 
-def reader(view):
-    """A reader's page: read only, and served from the page cache."""
-    return read_only(cached_page(view))
+def reader(view, page_parameter=None):
+    """A reader's page: read only, and served from the page cache, keyed by the one
+    query parameter it reads, if any (pagecache.cached_page)."""
+    return read_only(cached_page(view, page_parameter))
 
 
-def papers_reader(view):
+def papers_reader(view, page_parameter=None):
     """A reader's page under a paper's slug, which follows the paper when its slug changed."""
-    return reader(legacy.follow_renamed_paper(view))
+    return reader(legacy.follow_renamed_paper(view), page_parameter)
 
 
 # What every paper has under its slug.
 paper_patterns = [
     path("", papers_reader(reading.paper), name="paper"),
     path("calendar/", papers_reader(calendar.latest_month), name="calendar"),
+    # The month picker's answer depends on its query: a redirect, never cached.
+    path("calendar/pick/", read_only(legacy.follow_renamed_paper(calendar.pick)), name="calendar_pick"),
     path("calendar/<int:year>/<int:month>/", papers_reader(calendar.month), name="calendar_month"),
     path("feeds/rss/", papers_reader(feeds.PaperArticlesFeed()), name="paper_feed_rss"),
     path("feeds/atom/", papers_reader(feeds.PaperArticlesAtomFeed()), name="paper_feed_atom"),
-    path("sitemap.xml", papers_reader(paper_sitemap), name="paper_sitemap"),
+    path("sitemap.xml", papers_reader(paper_sitemap, "p"), name="paper_sitemap"),
     path("<edition:date>/", papers_reader(reading.edition), name="edition"),
     path("<edition:date>/<str:page>/", papers_reader(reading.page), name="page"),
     path("<edition:date>/<str:page>/articles/<int:pk>/", papers_reader(reading.article), name="article"),
@@ -84,15 +88,15 @@ paper_patterns = [
 
 urlpatterns = [
     path("", reader(reading.home), name="home"),
-    path("archive/", reader(reading.archive), name="archive"),
-    path("sections/articles/", reader(sections.articles), name="section_articles"),
-    path("sections/news/", reader(sections.news), name="section_news"),
-    path("sections/teasers/", reader(sections.teasers), name="section_teasers"),
-    path("sections/photos/", reader(sections.photos), name="section_photos"),
-    path("columns/<int:pk>/", reader(sections.column), name="column"),
+    path("archive/", reader(reading.archive, "page"), name="archive"),
+    path("sections/articles/", reader(sections.articles, "page"), name="section_articles"),
+    path("sections/news/", reader(sections.news, "page"), name="section_news"),
+    path("sections/teasers/", reader(sections.teasers, "page"), name="section_teasers"),
+    path("sections/photos/", reader(sections.photos, "page"), name="section_photos"),
+    path("columns/<int:pk>/", reader(sections.column, "page"), name="column"),
     path("feeds/rss/", reader(feeds.LatestArticlesFeed()), name="feed_rss"),
     path("feeds/atom/", reader(feeds.LatestArticlesAtomFeed()), name="feed_atom"),
-    path("sitemap.xml", reader(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", reader(sitemap, "p"), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", read_only(rootfiles.robots_txt), name="robots_txt"),
     path("favicon.ico", read_only(rootfiles.favicon), name="favicon"),
     path("search/", read_only(search.search_page), name="search"),

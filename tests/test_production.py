@@ -117,7 +117,7 @@ def test_healthz_reports_the_database_and_the_search_index(client, db):
     import_file(SEED)
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "records": 19, "documents": 19, "search": "ok"}
+    assert response.json() == {"database": "ok", "records": 19, "documents": 19, "search": "ok", "cache": "ok"}
 
 
 def test_healthz_answers_503_when_the_index_is_stale(client, db):

@@ -53,14 +53,15 @@ def test_its_keywords_link_to_search(client, seed_page):
         assert f'href="/search/?q={quote(word)}">{word}<' in html
 
 
-def test_it_lists_the_articles_sharing_most_keywords(client, all_pages):
-    # "高新区" is a keyword of these two, and of "青岚高新区发布首批“揭榜挂帅”榜单" on another day.
+def test_it_lists_the_paper_s_articles_sharing_most_keywords(client, all_pages):
+    # "高新区" is a keyword of these two, and of "青岚高新区发布首批“揭榜挂帅”榜单" in another paper.
     story = article(all_pages[1], "国家高新区“新春第一会”战鼓催征")
     html = client.get(story.get_absolute_url()).content.decode()
     related = html[html.index("相关文章") :]
     assert "培育质量卓越产业集群看“高新”" in related
-    assert "青岚高新区发布首批“揭榜挂帅”榜单" in related
     assert "首批自然资源节约集约示范县公布" not in related
+    # A story view never lists another paper's stories.
+    assert "青岚高新区发布首批“揭榜挂帅”榜单" not in related
 
 
 def test_a_stale_address_redirects_to_the_article(client, seed_page):

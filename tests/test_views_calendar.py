@@ -45,7 +45,7 @@ def test_it_steps_by_month_and_year_where_the_paper_has_editions(client, april):
 def test_the_calendar_opens_at_the_latest_edition_and_a_month_can_be_picked_without_script(client, april):
     html = client.get("/shiyanribao/calendar/").content.decode()
     assert "往期回顾 · 2023年6月" in html
-    response = client.get("/shiyanribao/calendar/", {"year": "2023", "month": "4"})
+    response = client.get("/shiyanribao/calendar/pick/", {"year": "2023", "month": "4"})
     assert response.status_code == 302 and response["Location"] == "/shiyanribao/calendar/2023/4/"
     assert '<select name="year"><option value="2023" selected>2023年</option></select>' in html
 
@@ -55,7 +55,8 @@ def test_the_calendar_opens_at_the_latest_edition_and_a_month_can_be_picked_with
 )
 def test_a_month_that_is_none_is_not_found(client, april, address):
     assert client.get(address).status_code == 404
-    assert client.get("/shiyanribao/calendar/", {"year": "99999999999", "month": "1"}).status_code == 404
+    assert client.get("/shiyanribao/calendar/pick/", {"year": "99999999999", "month": "1"}).status_code == 404
+    assert client.get("/shiyanribao/calendar/pick/", {"year": "x"}).status_code == 404
 
 
 def test_every_edition_view_links_to_the_calendar(client, april):

@@ -5,20 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0010_papers'),
+        ("articles", "0010_papers"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalphoto',
-            name='article',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text='图片配发的文章，须在同一版面；文章页在正文前显示这幅图片', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='articles.article', verbose_name='所属文章'),
+            model_name="historicalphoto",
+            name="article",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                help_text="图片配发的文章，须在同一版面；文章页在正文前显示这幅图片",
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="articles.article",
+                verbose_name="所属文章",
+            ),
         ),
         migrations.AddField(
-            model_name='photo',
-            name='article',
-            field=models.ForeignKey(blank=True, help_text='图片配发的文章，须在同一版面；文章页在正文前显示这幅图片', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='story_photos', to='articles.article', verbose_name='所属文章'),
+            model_name="photo",
+            name="article",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="图片配发的文章，须在同一版面；文章页在正文前显示这幅图片",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="story_photos",
+                to="articles.article",
+                verbose_name="所属文章",
+            ),
         ),
     ]

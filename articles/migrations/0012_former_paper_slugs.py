@@ -5,22 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0011_photo_stories'),
+        ("articles", "0011_photo_stories"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FormerPaperSlug',
+            name="FormerPaperSlug",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.CharField(max_length=60, unique=True)),
-                ('paper', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='former_slugs', to='articles.paper')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.CharField(max_length=60, unique=True)),
+                (
+                    "paper",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="former_slugs", to="articles.paper"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '报纸的旧网址名',
-                'verbose_name_plural': '报纸的旧网址名',
+                "verbose_name": "报纸的旧网址名",
+                "verbose_name_plural": "报纸的旧网址名",
             },
         ),
     ]

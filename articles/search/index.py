@@ -11,7 +11,8 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from ..body import body_to_blocks
-from ..models import Article, Brief, DictionaryWord, Page, Photo, SearchDocument
+from ..models import Article, Brief, Page, Photo, SearchDocument
+from ..wordlist import keep_current
 from .terms import add_words, grams, normalize, words
 from .vectors import tsvector_literal
 
@@ -21,11 +22,12 @@ _taught = False
 
 
 def teach_stored_words() -> None:
-    """Once per process, what the importer and the editors taught jieba: every stored
-    byline's names and the editors' dictionary words, so queries segment as the index did."""
+    """What the importer and the editors taught jieba, so queries segment as the index did:
+    the editors' dictionary as it is now (wordlist.py), and once per process every stored
+    byline's names."""
     global _taught
+    keep_current()
     if not _taught:
-        add_words(list(DictionaryWord.objects.values_list("word", flat=True)))
         for authors in Article.objects.exclude(authors=[]).values_list("authors", flat=True):
             add_words(authors)
         _taught = True

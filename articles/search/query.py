@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import jieba
 
+from ..wordlist import keep_current
 from .terms import is_han, normalize, run_grams, runs
 
 MAX_QUERY_LENGTH = 100
@@ -90,6 +91,7 @@ def parse(raw: str) -> Query:
 def query_words(text: str) -> list[str]:
     """jieba's words of a typed term, a lone character kept with its neighbour:
     "物超人" is cut "物" "超人", and "物" alone would match nearly everything."""
+    keep_current()  # the editors' words as the database holds them now (articles/wordlist.py)
     merged: list[str] = []
     for word in (word for word in jieba.cut(text) if word.strip()):
         if merged and (len(word) == 1 or len(merged[-1]) == 1):

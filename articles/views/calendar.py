@@ -8,15 +8,19 @@ from ..editions import Month, month_calendar, valid_month
 from ..models import Edition, Paper
 
 
-def latest_month(request, paper):
-    """The month of the paper's latest edition, or the month picked in the form (?year=&month=)."""
+def pick(request, paper):
+    """The month picked in the calendar's form (?year=&month=): a redirect to its page."""
     paper = get_object_or_404(Paper, slug=paper)
     year, month = request.GET.get("year", ""), request.GET.get("month", "")
-    if year.isdigit() and month.isdigit():
-        picked = valid_month(int(year), int(month))
-        if picked is None:
-            raise Http404("没有这个月份")
-        return redirect("calendar_month", paper.slug, *picked)
+    picked = valid_month(int(year), int(month)) if year.isdigit() and month.isdigit() else None
+    if picked is None:
+        raise Http404("没有这个月份")
+    return redirect("calendar_month", paper.slug, *picked)
+
+
+def latest_month(request, paper):
+    """The month of the paper's latest edition."""
+    paper = get_object_or_404(Paper, slug=paper)
     latest = Edition.objects.filter(paper=paper, date__isnull=False).with_pages().newest_first().first()
     if latest is None:
         raise Http404("这份报纸还没有注明日期的期次")
