@@ -350,6 +350,16 @@ def test_narrow_one_sentence_items_are_news_briefs():
     assert only_article(structure).title == "青州县春耕生产忙"
 
 
+def test_a_page_of_narrow_items_alone_is_news_briefs():
+    # NARROW is a width, not a share of the page's own columns: with no article to
+    # compare against, the brief column is still a brief column.
+    items = ["江州市召开全市制造业推进会。", "青州县新建高标准农田三万亩。", "云川省出台支持民营经济二十条措施。"]
+    structure = parse(*(wrap(item, 10) for item in items))
+
+    assert [(brief.kind, brief.text) for brief in structure.briefs] == [("news", item) for item in items]
+    assert structure.articles == []
+
+
 def test_teasers_carry_their_page_reference():
     structure = parse(*ARTICLE, "青州县推广", "植保无人机", "■ 6版", "江州制造业", "开年见新气象", "■ 7版")
 

@@ -23,7 +23,10 @@ from .vocabulary import find_trailing_ref, looks_like_name
 # 印发《质量强国建设纲要》。" is 11), article columns 14 and more (sample-3's bodies). Every
 # value from 12 to 14.5 gives every page the same output: at 11.5 page-1.txt (../shared/pdf)
 # reads a 12-wide body as briefs, at 15 page-2.txt's one-line body "锻长板，巩固优势产业
-# 领先地位。" becomes a brief. A page set in narrower columns needs it measured.
+# 领先地位。" becomes a brief. Measured from the page instead, as three quarters of the
+# median column width of its paragraphs' lines, every page here reads the same, but a
+# page (or pasted text) of briefs alone becomes one article: the constant stays, and a
+# paper set in narrower columns will need it changed.
 NARROW = 13.5
 # A one-line paragraph may overrun the body's column by this share and this many
 # characters (an unjustified last line, a wider digit run) and still continue it. No page
