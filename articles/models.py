@@ -337,6 +337,21 @@ class DictionaryWord(models.Model):
         return self.word
 
 
+class FunctionWord(models.Model):
+    """A word a search need not match, such as 的 or 了, beyond the built-in ones
+    (articles/search/functionwords.py): a hit holding it ranks higher."""
+
+    word = models.CharField("虚词", max_length=10, unique=True)
+    created_at = models.DateTimeField("添加时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "搜索虚词"
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+
 class PdfUpload(models.Model):
     """A PDF uploaded in the admin, from its preview to the background import of its pages.
 

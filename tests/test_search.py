@@ -160,7 +160,7 @@ def test_the_date_and_page_filters(corpus):
 
 def test_the_column_filter(corpus):
     column = Column.objects.get(name="奋进新征程 基层新气象")
-    results = search("茶", column_id=column.pk, per_page=100)
+    results = search("茶", column=column.pk, per_page=100)
     assert [hit.plain_title for hit in results.hits] == ["山里的茶叶搭上“直播快车”"]
 
 
