@@ -20,7 +20,11 @@ from .vectors import tsvector_literal
 
 # ts_rank_cd weights for D, C, B, A.
 TS_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
-RANK = f"ts_rank_cd('{TS_WEIGHTS}', vector, %s::tsquery)"
+# ts_rank_cd divides by 1 + log(the document's length), as bm25 discounts long documents
+# on SQLite: without it a long article holding "澜海6号" once outranked the short photo
+# caption made of it, and the two databases disagreed on their first hit.
+LENGTH_NORMALISATION = 1
+RANK = f"ts_rank_cd('{TS_WEIGHTS}', vector, %s::tsquery, {LENGTH_NORMALISATION})"
 BY_DATE = f"d.date DESC NULLS LAST, {BY_RANK}"
 
 Where = tuple[str, list]  # a WHERE clause on articles_searchdocument and its parameters
