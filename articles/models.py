@@ -352,6 +352,20 @@ class FunctionWord(models.Model):
         return self.word
 
 
+class SearchWord(models.Model):
+    """A word of the search index (jieba's, of Han characters, two or more), with its
+    pinyin: what pinyin queries, "您是不是要找" and the search box's suggestions draw
+    on (articles/search/vocabulary.py). Derived data: indexing adds words, and
+    ``manage.py reindex`` fills it for a site indexed before it existed."""
+
+    word = models.CharField(max_length=64, unique=True)
+    pinyin = models.CharField(max_length=400, db_index=True)  # "lanzhou"
+    initials = models.CharField(max_length=64, db_index=True)  # "lz"
+
+    def __str__(self):
+        return self.word
+
+
 class PdfUpload(models.Model):
     """A PDF uploaded in the admin, from its preview to the background import of its pages.
 

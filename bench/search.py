@@ -164,7 +164,7 @@ def build_index(size, budget, jieba_sample):
     list(jieba.cut_for_search("预热分词器"))
     seconds = Counter()
     last = done = 0
-    articles = Article.objects.select_related("page__edition").order_by("pk")
+    articles = Article.objects.select_related("page__edition", "column").order_by("pk")
     while batch := list(articles.filter(pk__gt=last)[:BATCH]):
         start = time.perf_counter()
         index_records(batch)
@@ -217,7 +217,7 @@ def _document_rows(pk_range):
     from articles.search.index import document_for
 
     low, high = pk_range
-    articles = Article.objects.select_related("page__edition").filter(pk__gt=low, pk__lte=high)
+    articles = Article.objects.select_related("page__edition", "column").filter(pk__gt=low, pk__lte=high)
     fields = [field.attname for field in SearchDocument._meta.concrete_fields if not field.primary_key]
     return [{name: getattr(document, name) for name in fields} for document in map(document_for, articles)]
 

@@ -5,6 +5,7 @@ field they matched, paging and dates forgive mistakes, and the API takes every f
 import datetime
 import json
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -215,3 +216,35 @@ def test_the_api_refuses_a_bad_filter_in_chinese(corpus, client, params):
     response, body = api(client, q="项目", **params)
     assert response.status_code == 400
     assert re.search(r"[\u4e00-\u9fff]", body["error"]) and next(iter(params)) in body["error"]
+
+
+# Pinyin and typos ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["lanzhou", "lz", "LanZhou"])
+def test_pinyin_finds_the_han_words_it_spells(corpus, query):
+    hits = search(query, per_page=100).hits
+    assert "“沧溟-2”潜水器完成万米级海试" in [hit.plain_title for hit in hits]
+    assert any("<mark>澜州</mark>" in hit.title + hit.snippet for hit in hits)
+
+
+def test_a_latin_word_of_the_page_is_not_read_as_pinyin(corpus):
+    # "gdp" finds its own records, not words whose initials are g, d, p.
+    assert {hit.plain_title for hit in search("gdp", per_page=100).hits} == set(titles("GDP"))
+
+
+@pytest.mark.parametrize("typed, meant", [("澜洲港", "澜州港"), ("澜州巷", "澜州港")])
+def test_a_likely_typo_is_answered_with_what_the_reader_meant(corpus, client, typed, meant):
+    response = client.get("/search/", {"q": typed})
+    assert response.context["correction"] == meant
+    html = response.content.decode()
+    assert re.search(rf'您是不是要找：<a href="\?q={re.escape(quote(meant))}">{meant}</a>', html)
+
+
+def test_a_correction_is_drawn_from_the_words_of_the_index(make_page, client):
+    make_page("澜州日报创刊七十周年", ["澜州日报今天迎来创刊七十周年。"])
+    assert client.get("/search/", {"q": "澜洲日报"}).context["correction"] == "澜州日报"
+
+
+def test_no_correction_is_offered_when_nothing_resembles(corpus, client):
+    assert client.get("/search/", {"q": "火星基地"}).context["correction"] is None

@@ -17,9 +17,10 @@ from ..models import Article, Brief, Photo, SearchDocument, edition_segment, pag
 from . import backends
 from .functionwords import function_words
 from .index import teach_stored_words
-from .query import Query, parse
+from .query import Query, Term, parse, phrase
 from .shared import Filters, hit_rows
 from .snippets import SNIPPET_LENGTH, marked, matches, pattern_for
+from .vocabulary import is_pinyin, spelled
 
 KIND_LABELS = dict(SearchDocument.KINDS)
 MAX_PER_PAGE = 100
@@ -101,6 +102,8 @@ def search(
     chosen = Filters(kind, filters)
     if not parsed:
         return results
+    parsed = _read_pinyin(parsed)
+    results.query = parsed
     found = backends.run(parsed, chosen, order, per_page, (page - 1) * per_page)
     results.count, results.count_kinds, results.partial = found.count, found.count_kinds, found.partial
     # What a hit shows and links to is all kept on its document: no record is loaded.
@@ -109,6 +112,25 @@ def search(
     missing = found.missing or {}
     results.hits = [_hit(rows[pk], pattern, missing.get(pk, [])) for pk in found.ids if pk in rows]
     return results
+
+
+def _read_pinyin(parsed: Query) -> Query:
+    """A term in pinyin that finds nothing as typed ("lanzhou", "lz") also finds the
+    Han words of the index it spells (澜州): they become its alternatives."""
+    groups = []
+    for group in parsed.groups:
+        alternatives = []
+        for term in group:
+            alternatives.append(term)
+            if is_pinyin(term.typed.text) and not _finds(term):
+                alternatives += [Term(word, (word,), (word,)) for word in map(phrase, spelled(term.typed.text)) if word]
+        groups.append(alternatives)
+    return Query(parsed.text, groups, parsed.excluded)
+
+
+def _finds(term: Term) -> bool:
+    count, _ = backends.current().count(Query(term.typed.text, [[term]]), Filters())
+    return bool(count)
 
 
 def _hit(row: dict, pattern, missing: list[str]) -> Hit:

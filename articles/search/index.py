@@ -14,6 +14,7 @@ from ..body import body_to_blocks
 from ..models import Article, Brief, DictionaryWord, Page, Photo, SearchDocument
 from . import backends
 from .terms import add_words, grams, normalize, words
+from .vocabulary import remember_words
 
 BATCH = 500
 PAGES_PER_BATCH = 50
@@ -82,6 +83,7 @@ def index_records(records: Iterable[Article | Brief | Photo]) -> None:
         for start in range(0, len(records), BATCH):
             documents = SearchDocument.objects.bulk_create(document_for(r) for r in records[start : start + BATCH])
             _write_vectors(documents)
+            remember_words(documents)
 
 
 def index_page(page: Page) -> None:

@@ -7,7 +7,6 @@ shows is converted to simplified characters for marking.
 """
 
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -71,15 +70,13 @@ def _searchable(text: str) -> str:
     searchable = simplified(text)
     if len(searchable) != len(text):
         searchable = text.lower()
-    # Full-width letters and digits ("ＧＤＰ", "１２") as queries are normalised, one for one.
-    return "".join(_narrow(char) for char in searchable)
+    # Full-width letters and digits ("ＧＤＰ", "１２") as queries are normalised (NFKC),
+    # one for one; a table in C, as a character-by-character pass cost more than the search.
+    return searchable.translate(_NARROW).lower()
 
 
-def _narrow(char: str) -> str:
-    if char.isascii():
-        return char
-    narrow = unicodedata.normalize("NFKC", char).lower()
-    return narrow if len(narrow) == 1 else char
+# NFKC maps the full-width forms U+FF01-U+FF5E onto ASCII, each to one character.
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
 def _first_match(text: str, pattern: re.Pattern | None) -> int | None:

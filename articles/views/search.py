@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from ..forms import SearchApiForm, SearchForm
 from ..models import ArticleKeyword, SearchDocument
 from ..search import search
+from ..search.correction import correction
 from ..search.functionwords import function_words
 from ..search.query import parse
 
@@ -17,7 +18,8 @@ def search_page(request):
 
     Template: search/results.html, which builds its links with {% querystring %}.
     Context: form, results, kinds (value, label, count), suggestions (words to
-    try when nothing matched), dates_swapped. A page past the last redirects to
+    try when nothing matched), correction (您是不是要找: the query with a likely
+    typo corrected, when nothing or only part matched), dates_swapped. A page past the last redirects to
     the last.
     """
     form = SearchForm(request.GET)
@@ -35,6 +37,7 @@ def search_page(request):
         "total_all_kinds": sum(results.counts.values()),
         "dates_swapped": form.dates_swapped,
         "suggestions": _suggestions(query) if query and not results.count else [],
+        "correction": correction(query) if query and (not results.count or results.partial) else None,
     }
     return render(request, "search/results.html", context)
 
