@@ -53,6 +53,7 @@ urlpatterns = [
     path("favicon.ico", read_only(rootfiles.favicon), name="favicon"),
     path("search/", read_only(search.search_page), name="search"),
     path("api/search", read_only(search.search_api), name="search_api"),
+    path("api/suggest", read_only(search.suggest_api), name="suggest_api"),
     path("<edition:date>/", read_only(cached_page(reading.edition)), name="edition"),
     path("<edition:date>/<str:page>/", read_only(cached_page(reading.page)), name="page"),
     path("<edition:date>/<str:page>/articles/<int:pk>/", read_only(cached_page(reading.article)), name="article"),

@@ -5,7 +5,7 @@ field they matched, paging and dates forgive mistakes, and the API takes every f
 import datetime
 import json
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 
@@ -248,3 +248,44 @@ def test_a_correction_is_drawn_from_the_words_of_the_index(make_page, client):
 
 def test_no_correction_is_offered_when_nothing_resembles(corpus, client):
     assert client.get("/search/", {"q": "火星基地"}).context["correction"] is None
+
+
+# Suggestions while typing -------------------------------------------------------------------
+
+
+def suggested(client, typed):
+    response = client.get("/api/suggest", {"q": typed})
+    assert response.status_code == 200 and response["Content-Type"] == "application/json; charset=utf-8"
+    return response.json()["suggestions"]
+
+
+def test_suggestions_give_titles_then_words_for_a_han_prefix(corpus, client):
+    found = suggested(client, "潜水")
+    assert 0 < len(found) <= 10
+    assert found[0] == {
+        "text": "“沧溟-2”潜水器完成万米级海试",
+        "kind": "title",
+        "url": "/search/?" + urlencode({"q": "“沧溟-2”潜水器完成万米级海试"}),
+    }
+    words = [one["text"] for one in found if one["kind"] == "word"]
+    assert "潜水器" in words and all(word.startswith("潜水") for word in words)
+
+
+def test_suggestions_for_a_pinyin_prefix(corpus, client):
+    words = [one["text"] for one in suggested(client, "lanz") if one["kind"] == "word"]
+    assert "澜州" in words
+
+
+def test_suggestions_include_the_editors_dictionary(corpus, client):
+    from articles.models import DictionaryWord
+
+    DictionaryWord.objects.create(word="潜水器母船")
+    try:
+        assert "潜水器母船" in [one["text"] for one in suggested(client, "潜水器")]
+    finally:
+        DictionaryWord.objects.filter(word="潜水器母船").delete()
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "\x00", "火星人基地", "<script>"])
+def test_suggestions_for_nothing_or_unknown_text_are_empty_or_harmless(corpus, client, typed):
+    assert isinstance(suggested(client, typed), list)

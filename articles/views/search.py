@@ -2,6 +2,8 @@
 
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from ..forms import SearchApiForm, SearchForm
 from ..models import ArticleKeyword, SearchDocument
@@ -9,6 +11,7 @@ from ..search import search
 from ..search.correction import correction
 from ..search.functionwords import function_words
 from ..search.query import parse
+from ..search.suggest import suggestions
 
 SUGGESTED_KEYWORDS = 8
 
@@ -79,6 +82,24 @@ def search_api(request):
                     "missing": hit.missing,
                 }
                 for hit in results.hits
+            ],
+        }
+    )
+
+
+def suggest_api(request):
+    """JSON: {"query": …, "suggestions": [{"text", "kind" ("title" or "word"), "url"}]},
+    at most 10, for what is typed so far (?q=, Han or pinyin). The search box's
+    script (static/js/search-suggest.js) shows them; without it the box is a plain form."""
+    typed = request.GET.get("q", "")
+    found = suggestions(typed)
+    search_url = reverse("search")
+    return _json(
+        {
+            "query": typed,
+            "suggestions": [
+                {"text": one.text, "kind": one.kind, "url": f"{search_url}?{urlencode({'q': one.text})}"}
+                for one in found
             ],
         }
     )
