@@ -453,3 +453,79 @@ def test_indexing_in_a_fresh_process_cuts_with_the_editors_words(db, monkeypatch
         assert word in SearchDocument.objects.get(article=article).title_words.split()
     finally:
         forget_word(word)
+
+
+def within(text, first, second, distance=12):
+    """Whether the two words occur within distance characters of each other, as the
+    index counts them: punctuation and spaces are not counted."""
+    text = re.sub(r"\W", "", text)
+    starts = {word: [m.start() for m in re.finditer(re.escape(word), text)] for word in (first, second)}
+    return any(
+        0 <= b - (a + len(first)) <= distance or 0 <= a - (b + len(second)) <= distance
+        for a in starts[first]
+        for b in starts[second]
+    )
+
+
+@pytest.mark.parametrize("query", ["高新区 项目", "科技 企业", "无人机 药品", "企业 订单"])
+def test_terms_close_together_rank_first_on_either_database(corpus, query):
+    first, second = query.split()
+    hits = search(query, per_page=100).hits
+    close = []
+    for hit in hits:
+        field = {"article": "article", "news": "brief", "teaser": "brief", "photo": "photo"}[hit.kind]
+        document = SearchDocument.objects.get(**{f"{field}_id": hit.record_id})
+        close.append(within(document.text, first, second) or within(document.title, first, second))
+    assert True in close, query
+    assert close == sorted(close, reverse=True), query
+
+
+def close_together_ids(query):
+    """The documents in the first tier, terms close together, on the database in use."""
+    from django.db import connection
+
+    from articles.search import postgres, sqlite
+    from articles.search.functionwords import BUILT_IN
+    from articles.search.query import parse
+
+    parsed = parse(query, BUILT_IN)
+    if connection.vendor == "postgresql":
+        sql, tier = (
+            "SELECT id FROM articles_searchdocument WHERE vector @@ %s::tsquery",
+            postgres.tier_queries(parsed)[0],
+        )
+    else:
+        sql, tier = (
+            "SELECT rowid FROM articles_search WHERE articles_search MATCH %s",
+            sqlite.tier_expressions(parsed)[0],
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [tier])
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.parametrize("query", ["高新区 项目", "科技 企业", "无人机 药品", "企业 订单"])
+def test_the_first_tier_holds_the_records_with_the_terms_close_together(corpus, query):
+    first, second = query.split()
+    expected = {
+        document.pk
+        for document in SearchDocument.objects.all()
+        if any(grams_within(stream.split(), first, second) for stream in (document.title_grams, document.body_grams))
+    }
+    assert expected and close_together_ids(query) == expected
+
+
+def grams_within(grams, first, second, distance=12):
+    """FTS5's NEAR over one column of grams: at most distance grams between the end
+    of one word's phrase and the start of the other's."""
+    from articles.search.query import phrase
+
+    spans = {}
+    for word in (first, second):
+        wanted = list(phrase(word).grams)
+        spans[word] = [(i, i + len(wanted)) for i in range(len(grams)) if grams[i : i + len(wanted)] == wanted]
+    return any(
+        0 <= b_start - a_end <= distance or 0 <= a_start - b_end <= distance
+        for a_start, a_end in spans[first]
+        for b_start, b_end in spans[second]
+    )

@@ -3,7 +3,8 @@ for a broad query, and the plan for a query no record matches whole.
 
 Tiers, best first (each a Condition of query.py; a hit is ranked in the first
 it meets, then by relevance within it):
-  0. every term as typed, close together (SQLite only: FTS5's NEAR; sqlite.py);
+  0. every term as typed, close together: within NEAR_DISTANCE terms (FTS5's NEAR
+     on SQLite, phrase operators <N> on PostgreSQL: fts5.py, tsquery.py);
   1. every term as typed, function words included;
   2. every word of the terms, function words included;
   3. every word but the function words: what a hit must hold.
@@ -26,6 +27,9 @@ from .query import Condition, Query
 from .shared import Filters
 
 LARGE = 1000
+# Terms this close (terms between them) are "close together" (tier 0): a short
+# sentence's span, "无人机 药品" in "无人机从医院楼顶起飞，把急救药品".
+NEAR_DISTANCE = 12
 
 
 def tiers(parsed: Query) -> list[Condition]:

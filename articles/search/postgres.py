@@ -1,6 +1,7 @@
 """The PostgreSQL backend: a tsvector of our own terms per document, with a GIN index,
-ranked with ts_rank_cd(); headline terms weigh A (vectors.py); the tiers and plans
-are plan.py's.
+ranked with ts_rank_cd(), headline terms above the body's (vectors.py); the tiers
+and plans are plan.py's, the first tier (terms close together) written with phrase
+operators (tsquery.near).
 
 A broad query (plan.py) reads the headline column (migration 0006) and its own
 index for its headline parts: ranking its matches read every match's vector.
@@ -18,8 +19,8 @@ from .query import Condition, Query
 from .shared import BY_RANK, Filters, first_column, joined_counts, joined_ids
 from .vectors import tsvector_literal
 
-# ts_rank_cd weights for D, C, B, A.
-TS_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+# ts_rank_cd weights for D, C, B, A: body words and grams, headline words and grams (vectors.py).
+TS_WEIGHTS = "{0.4, 0.4, 1.0, 1.0}"
 # ts_rank_cd divides by 1 + log(the document's length), as bm25 discounts long documents
 # on SQLite: without it a long article holding "澜海6号" once outranked the short photo
 # caption made of it, and the two databases disagreed on their first hit.
@@ -49,11 +50,22 @@ def count(parsed: Query, filters: Filters) -> tuple[int, Callable[[], dict[str, 
     return filters.total(found), partial(dict, found)
 
 
+def tier_queries(parsed: Query) -> list[str]:
+    """Each tier's tsquery without the exclusions, best first."""
+    positive = [tsquery.condition(condition, []) for condition in plan.tiers(parsed)]
+    near = plan.near_terms(parsed)
+    if near:
+        positive.insert(0, tsquery.near(near, plan.NEAR_DISTANCE, []))
+    return positive
+
+
 def ranked_ids(parsed: Query, filters: Filters, order: str, limit: int, offset: int, count: int) -> list[int]:
-    queries = [tsquery.condition(condition, parsed.excluded) for condition in plan.tiers(parsed)]
+    positive = tier_queries(parsed)
+    queries = [tsquery.excluding(query, parsed.excluded) for query in positive]
     if plan.is_broad(count, order, filters):
         with _through_the_indexes():
-            return plan.walk_parts(_broad_parts(parsed, queries, filters.kind), limit, offset, _count, _newest)
+            parts = _broad_parts(positive, queries, filters.kind)
+            return plan.walk_parts(parts, limit, offset, _count, _newest)
     widest = queries[-1]
     cases = " ".join(f"WHEN vector @@ %s::tsquery THEN {tier}" for tier in range(len(queries) - 1))
     tier = f"CASE {cases} ELSE {len(queries) - 1} END" if cases else "0"
@@ -62,13 +74,13 @@ def ranked_ids(parsed: Query, filters: Filters, order: str, limit: int, offset: 
     return joined_ids((sql, [*queries[:-1], widest, widest]), filters, order_by, limit, offset)
 
 
-def _broad_parts(parsed: Query, queries: list[str], kind: str) -> list[Where]:
+def _broad_parts(positive: list[str], queries: list[str], kind: str) -> list[Where]:
     of_kind, kind_params = (" AND kind = %s", [kind]) if kind else ("", [])
     wholes = [(f"vector @@ %s::tsquery{of_kind}", [query, *kind_params]) for query in queries]
     # The headline must hold the terms; the exclusions hold for the whole document.
     headlines = [
-        (f"headline @@ %s::tsquery AND {where}", [tsquery.condition(condition, []), *params])
-        for condition, (where, params) in zip(plan.tiers(parsed), wholes, strict=True)
+        (f"headline @@ %s::tsquery AND {where}", [terms, *params])
+        for terms, (where, params) in zip(positive, wholes, strict=True)
     ]
     return plan.broad_parts(wholes, headlines, _without)
 

@@ -22,7 +22,6 @@ from . import fts5, plan
 from .query import Condition, Query
 from .shared import BY_RANK, Filters, first_column, joined_counts, joined_ids
 
-NEAR_DISTANCE = 12
 # bm25 weights of the FTS5 columns: title_words, title_grams, body_words, body_grams, kind.
 BM25_WEIGHTS = "8.0, 6.0, 1.5, 1.0, 0.0"
 BM25 = f"bm25(articles_search, {BM25_WEIGHTS})"
@@ -44,7 +43,7 @@ def tier_expressions(parsed: Query, headline: bool = False) -> list[str]:
     positive = [fts5.condition(condition, []) for condition in plan.tiers(parsed)]
     near = plan.near_terms(parsed)
     if near:
-        positive.insert(0, fts5.near(near, NEAR_DISTANCE, []))
+        positive.insert(0, fts5.near(near, plan.NEAR_DISTANCE, []))
     if headline:
         positive = list(map(fts5.in_headline, positive))
     return [fts5.excluding(expression, parsed.excluded) for expression in positive]
