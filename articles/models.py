@@ -506,6 +506,35 @@ class DictionaryWord(models.Model):
         return self.word
 
 
+class FunctionWord(models.Model):
+    """A word a search need not match, such as 的 or 了, beyond the built-in ones
+    (articles/search/functionwords.py): a hit holding it ranks higher."""
+
+    word = models.CharField("虚词", max_length=10, unique=True)
+    created_at = models.DateTimeField("添加时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "搜索虚词"
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+
+class SearchWord(models.Model):
+    """A word of the search index (jieba's, of Han characters, two or more), with its
+    pinyin: what pinyin queries, "您是不是要找" and the search box's suggestions draw
+    on (articles/search/vocabulary.py). Derived data: indexing adds words, and
+    ``manage.py reindex`` fills it for a site indexed before it existed."""
+
+    word = models.CharField(max_length=64, unique=True)
+    pinyin = models.CharField(max_length=400, db_index=True)  # "lanzhou"
+    initials = models.CharField(max_length=64, db_index=True)  # "lz"
+
+    def __str__(self):
+        return self.word
+
+
 class PdfUpload(models.Model):
     """A PDF uploaded in the admin, from its preview to the background import of its pages.
 

@@ -49,3 +49,10 @@ def index_saved_edition(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
         for page in instance.pages.all():
             index_page(page)
+
+
+@receiver(post_save, sender=Column)
+def index_renamed_column(sender, instance, raw=False, created=False, **kwargs):
+    """A column's name is searched with its articles: a rename reindexes them."""
+    if not raw and not created:
+        index_records(instance.articles.select_related("page__edition", "column"))

@@ -101,6 +101,7 @@ urlpatterns = [
     path("favicon.ico", read_only(rootfiles.favicon), name="favicon"),
     path("search/", read_only(search.search_page), name="search"),
     path("api/search", read_only(search.search_api), name="search_api"),
+    path("api/suggest", read_only(search.suggest_api), name="suggest_api"),
     # The addresses from before papers had their own: each answers 301 (or a choice).
     path("<edition:date>/", reader(legacy.edition), name="legacy_edition"),
     path("<edition:date>/<str:page>/", reader(legacy.page), name="legacy_page"),

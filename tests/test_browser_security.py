@@ -45,8 +45,8 @@ def test_markup_in_a_search_query_shows_as_text_on_the_results(open_tab, article
     tab = open_tab()
     tab.go("/")
     for query in (SCRIPT, IMAGE):
-        tab.page.get_by_role("banner").get_by_role("searchbox").fill(query)
-        tab.page.get_by_role("banner").get_by_role("searchbox").press("Enter")
+        tab.page.get_by_role("banner").get_by_label("搜索", exact=True).fill(query)
+        tab.page.get_by_role("banner").get_by_label("搜索", exact=True).press("Enter")
         assert tab.page.locator("h1").inner_text() == f"“{query}”的搜索结果"
         assert tab.page.title().startswith(f"“{query}”的搜索结果")
         # The page text matches too, so its snippet, with <mark> around the words found, is shown as well.

@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..dictionary import segmentation_before_and_after, word_added, word_removed
-from ..models import Article, Brief, Column, DictionaryWord, Edition, Page, Paper, Photo
+from ..models import Article, Brief, Column, DictionaryWord, Edition, FunctionWord, Page, Paper, Photo
 from . import actions
 from .importing import import_view, progress_view
 from .search import DigestSearchMixin
@@ -254,3 +254,11 @@ class DictionaryWordAdmin(ListFilterGuardMixin, admin.ModelAdmin):
         super().delete_queryset(request, queryset)
         for word in words:
             word_removed(word)
+
+
+@admin.register(FunctionWord)
+class FunctionWordAdmin(ListFilterGuardMixin, admin.ModelAdmin):
+    """Words a search need not match (的、了、和 …), beyond the built-in ones."""
+
+    list_display = ["word", "created_at"]
+    search_fields = ["word"]

@@ -7,14 +7,15 @@ written in the caller's transaction, so the index never disagrees with the site.
 
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 
 from ..body import body_to_blocks
 from ..models import Article, Brief, Page, Photo, SearchDocument
 from ..wordlist import keep_current
+from . import backends
 from .terms import add_words, grams, normalize, words
-from .vectors import tsvector_literal
+from .vocabulary import remember_words
 
 BATCH = 500
 PAGES_PER_BATCH = 50
@@ -45,7 +46,10 @@ def document_for(record: Article | Brief | Photo) -> SearchDocument:
         document.title = record.title or body[:40]
         document.text = body
         heading = " ".join(part for part in (record.kicker, record.title, record.subtitle) if part)
-        extra = " ".join(part for part in (record.dateline, record.byline, record.continuation) if part)
+        # The column's name ("学习贯彻党的二十大精神 高新区在行动") is printed over the
+        # article, so a reader may look for it: it is searched as the byline is.
+        column = record.column.name if record.column_id else ""
+        extra = " ".join(part for part in (record.dateline, record.byline, record.continuation, column) if part)
         _set_terms(document, heading, f"{extra} {body}")
     elif isinstance(record, Brief):
         document.kind = SearchDocument.TEASER if record.kind == Brief.TEASER else SearchDocument.NEWS
@@ -81,12 +85,13 @@ def index_records(records: Iterable[Article | Brief | Photo]) -> None:
         for start in range(0, len(records), BATCH):
             documents = SearchDocument.objects.bulk_create(document_for(r) for r in records[start : start + BATCH])
             _write_vectors(documents)
+            remember_words(documents)
 
 
 def index_page(page: Page) -> None:
     """Index every record of a page (its records are new or its documents stale)."""
     records = [
-        *page.articles.select_related("page__edition"),
+        *page.articles.select_related("page__edition", "column"),
         *page.briefs.select_related("page__edition"),
         *page.photos.select_related("page__edition"),
     ]
@@ -110,7 +115,7 @@ def rebuild() -> int:
             records = [
                 record
                 for model in (Article, Brief, Photo)
-                for record in model.objects.filter(page_id__in=chunk).select_related("page__edition")
+                for record in model.objects.filter(page_id__in=chunk).select_related(*_related(model))
             ]
             records.sort(key=lambda record: (order[record.page_id], record.position, record.pk))
             index_records(records)
@@ -118,12 +123,10 @@ def rebuild() -> int:
     return count
 
 
+def _related(model) -> list[str]:
+    """What document_for reads of a record beyond its own row."""
+    return ["page__edition", "column"] if model is Article else ["page__edition"]
+
+
 def _write_vectors(documents: list[SearchDocument]) -> None:
-    """PostgreSQL keeps the terms as a tsvector too: the column its GIN index covers."""
-    if connection.vendor != "postgresql" or not documents:
-        return
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            "UPDATE articles_searchdocument SET vector = %s::tsvector WHERE id = %s",
-            [(tsvector_literal(document), document.pk) for document in documents],
-        )
+    backends.current().write_vectors(documents)
