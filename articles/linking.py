@@ -9,6 +9,7 @@ import re
 
 from .models import Article, Brief, Edition
 from .parsing.text import han_bigrams
+from .search.index import index_records
 
 _PAGE_NUMBER = re.compile(r"(\d+)\s*版")
 _FORWARD = re.compile(r"下?转")
@@ -36,6 +37,7 @@ def link_edition(edition: Edition) -> None:
 def link_continuations(articles: list[Article]) -> None:
     """Join each "下转第N版" part to the "上接第M版" part on page N that fits it best."""
     taken = {article.continued_on_id for article in articles if article.continued_on_id}
+    joined = []
     for first in articles:
         if first.continued_on_id or not _FORWARD.search(first.continuation):
             continue
@@ -56,6 +58,9 @@ def link_continuations(articles: list[Article]) -> None:
             # keywords and reindex the article for a field neither reads.
             Article.objects.filter(pk=first.pk).update(continued_on=best)
             taken.add(best.pk)
+            joined.append(first)
+    # Search finds a joined story once, by the text of both parts (search/index.py).
+    index_records(joined)
 
 
 def link_teasers(edition: Edition, articles: list[Article]) -> None:

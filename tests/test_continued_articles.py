@@ -1,6 +1,12 @@
 """An article printed over two pages ("（下转第3版）" / "（上接第1版）") reads as one."""
 
+import datetime
+
+from paths import PAGES
+
+from articles.importer import PageFacts, import_file
 from articles.models import Article
+from articles.search import search
 
 FIRST_TITLE = "全省重大项目集中开工总投资3280亿元"
 SECOND_TITLE = "数字经济核心产业增加值占比首破10%"
@@ -58,3 +64,21 @@ def test_a_continued_story_is_listed_once_in_the_sections_feeds_and_related(clie
         assert second not in story.related()
     # Each part's page still lists its part.
     assert second.get_absolute_url() in client.get(second.page.get_absolute_url()).content.decode()
+
+
+def test_search_finds_a_continued_story_once_by_the_words_of_either_part(continued_pages):
+    first, second = parts(*continued_pages)
+    for text in (FIRST_TEXT, SECOND_TEXT):
+        hits = search(text[:12], per_page=50).hits
+        urls = [hit.url for hit in hits]
+        assert first.get_absolute_url() in urls, text
+        assert second.get_absolute_url() not in urls, text
+
+
+def test_a_story_continued_on_a_page_imported_first_is_found_once_too(import_sample):
+    facts = PageFacts(paper="云川日报", date=datetime.date(2023, 2, 10), number="3")
+    third = import_file(PAGES / "sample-2.txt", facts=facts).page
+    front = import_sample("sample-3")
+    first, second = parts(front, third)
+    urls = [hit.url for hit in search(SECOND_TEXT[:12], per_page=50).hits]
+    assert first.get_absolute_url() in urls and second.get_absolute_url() not in urls

@@ -12,6 +12,8 @@ FILTER_CLAUSES = {
     "date_to": "d.date <= %s",
     "column": "d.column_id = %s",
     "page_number": "d.page_number = %s",
+    "paper": "d.page_id IN (SELECT p.id FROM articles_page p JOIN articles_edition e ON e.id = p.edition_id"
+    " WHERE e.paper_id = %s)",
 }
 
 
