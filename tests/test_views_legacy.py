@@ -42,6 +42,13 @@ def test_an_old_address_of_a_day_two_papers_share_lists_both(client, two_papers_
         assert "云川日报" in html and "枫城日报" in html
 
 
+def test_the_home_page_shows_both_papers_of_the_day(client, two_papers_one_day):
+    html = client.get("/").content.decode()
+    for page in two_papers_one_day:
+        assert f'<a href="{page.edition.paper.get_absolute_url()}">{page.edition.paper}</a>' in html
+        assert page.edition.get_absolute_url() in html
+
+
 def test_two_papers_of_one_day_never_share_a_view(client, two_papers_one_day):
     mine, theirs = two_papers_one_day
     mine_titles = set(mine.articles.values_list("title", flat=True))
