@@ -10,9 +10,10 @@ UNDATED = "未注明日期"
 
 @register.filter
 def chinese_date(value):
+    """A date with its weekday: "2023年2月14日 星期二"."""
     if value is None:
         return UNDATED
-    return f"{value.year}年{value.month}月{value.day}日 星期{WEEKDAYS[value.weekday()]}"
+    return f"{chinese_day(value)} 星期{WEEKDAYS[value.weekday()]}"
 
 
 @register.filter

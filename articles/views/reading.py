@@ -160,9 +160,7 @@ def article(request, paper, date, page, pk):
         "note_after": note_after,
         **page_neighbours(article, on_page),
         "related": article.related(),
-        "bar": edition_bar(article.page.edition, current=article.page),
-        "title": f"{article} - {page_place(article.page)}",
-        "site_title": article.page.edition.paper.name,
+        **_on_its_page(article, str(article)),
         "description": first_paragraph(article.body)[:DESCRIPTION_LENGTH],
         "og_type": "article",
         "og_image": request.build_absolute_uri(photos[0].image.url) if photos and photos[0].image else None,
@@ -183,9 +181,7 @@ def photo(request, paper, date, page, pk):
         return redirect(photo, permanent=True)
     context = {
         "photo": photo,
-        "bar": edition_bar(photo.page.edition, current=photo.page),
-        "title": f"{photo or '图片'} - {page_place(photo.page)}",
-        "site_title": photo.page.edition.paper.name,
+        **_on_its_page(photo, str(photo) or "图片"),
         "description": photo.caption[:DESCRIPTION_LENGTH],
         "og_image": request.build_absolute_uri(photo.image.url) if photo.image else None,
     }
@@ -202,12 +198,22 @@ def brief(request, paper, date, page, pk):
         return redirect(brief, permanent=True)
     context = {
         "brief": brief,
-        "bar": edition_bar(brief.page.edition, current=brief.page),
-        "title": f"{brief} - {page_place(brief.page)}",
-        "site_title": brief.page.edition.paper.name,
+        **_on_its_page(brief, str(brief)),
         "description": brief.text[:DESCRIPTION_LENGTH],
     }
     return render(request, "reading/brief.html", context)
+
+
+def _on_its_page(record, title: str) -> dict:
+    """What a record's view shows of where it was printed: the edition bar with its page
+    marked (bar), a title naming the place ("标题 - 澜州日报 2023年2月14日 第3版"), and
+    the paper as the share card's site (site_title)."""
+    page = record.page
+    return {
+        "bar": edition_bar(page.edition, current=page),
+        "title": f"{title} - {page_place(page)}",
+        "site_title": page.edition.paper.name,
+    }
 
 
 def _edition_lookup(paper, date, prefix=""):
