@@ -391,6 +391,7 @@ class ArticleKeyword(models.Model):
     word = models.CharField(max_length=50, db_index=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "文章关键词"
         constraints = [models.UniqueConstraint(fields=["article", "word"], name="one_row_per_article_keyword")]
 
     def __str__(self):
@@ -452,6 +453,58 @@ class Photo(Record):
             raise ValidationError({"article": "只能配发给同一版面上的文章。"})
 
 
+class RecordAddress(models.Model):
+    """An address a record once had, "/2023-02-11/1/articles/7/", and where its text is now.
+
+    A merge, a split, a conversion between article and brief or a re-import moves
+    text from one record to another or deletes it; the old address must keep
+    answering (articles/addresses.py): 301 to the record now holding its text, or
+    410 when the text is gone. Kept in the database, so that every server answers
+    alike and an export carries it.
+    """
+
+    KINDS = [("article", "文章"), ("brief", "简讯与导读"), ("photo", "图片")]
+
+    kind = models.CharField("类型", max_length=10, choices=KINDS)
+    record_id = models.PositiveIntegerField("原编号")
+    target_kind = models.CharField("现类型", max_length=10, choices=KINDS, blank=True)
+    target_id = models.PositiveIntegerField("现编号", null=True, blank=True)
+    # With no target the text was deleted; the 410 page links to this edition while it
+    # exists. A plain number, not a key: deleting a whole edition writes these rows for
+    # its records while the edition itself is being deleted.
+    edition_id = models.PositiveIntegerField("期次编号", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "旧地址"
+        constraints = [models.UniqueConstraint(fields=["kind", "record_id"], name="one_address_per_old_record")]
+
+    def __str__(self):
+        where = f"{self.target_kind} {self.target_id}" if self.target_id else "已删除"
+        return f"{self.kind} {self.record_id} → {where}"
+
+
+class EditStep(models.Model):
+    """One fix an editor made with a tool (merge, split, conversion), undoable as one step.
+
+    ``before`` holds every record the fix changed or deleted, as it was; ``created``
+    the records it made. Undoing deletes those and writes the old ones back, with
+    their ids, so their addresses are theirs again (articles/editing.py).
+    """
+
+    name = models.CharField("操作", max_length=200)
+    done_at = models.DateTimeField("时间", auto_now_add=True)
+    before = models.JSONField("操作前", default=list, blank=True)
+    created = models.JSONField("新建的记录", default=list, blank=True)
+    undone_at = models.DateTimeField("撤销时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "整理操作"
+        ordering = ["-done_at", "-pk"]
+
+    def __str__(self):
+        return self.name
+
+
 class SearchDocument(models.Model):
     """One record as the search index sees it: derived data, written with the record
     in the same transaction, and rebuilt by ``manage.py reindex``.
@@ -481,6 +534,7 @@ class SearchDocument(models.Model):
     body_grams = models.TextField()
 
     class Meta:
+        verbose_name = verbose_name_plural = "搜索索引"
         indexes = [models.Index(fields=["date"]), models.Index(fields=["kind", "date"])]
 
     def __str__(self):
@@ -569,6 +623,9 @@ class PdfUpload(models.Model):
     number = models.CharField("版次", max_length=10, blank=True)
     section = models.CharField("版名", max_length=50, blank=True)
     replace = models.BooleanField("替换已导入的同一版面", default=False)
+    # What the editor chose for records editors changed that the PDF would change:
+    # "" (stop and ask), "keep" or "overwrite" (articles/reimporting.py).
+    edits = models.CharField("编辑改过的内容", max_length=10, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "上传的 PDF"
@@ -579,6 +636,11 @@ class PdfUpload(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.DONE, self.FAILED)
+
+    @property
+    def awaits_choice(self) -> bool:
+        """Back to the editor: the import stopped on records editors changed (the message lists them)."""
+        return self.status == self.PREVIEWED and bool(self.message)
 
 
 class SiteGeneration(models.Model):

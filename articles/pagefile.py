@@ -64,6 +64,13 @@ def decode_page_bytes(data: bytes, name: str = "page") -> str:
     return text
 
 
+def normalise_page_text(text: str) -> str:
+    """A page's text as it is compared and fingerprinted: LF lines, without the blank
+    space before and after it. A browser's text box sends CRLF and a form may trim
+    the ends; the same file must still be the same page (importer.page_checksum)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def _decode(data: bytes, name: str) -> str:
     # Strict UTF-8 first: a GBK byte pair is almost never valid UTF-8, so a
     # success means UTF-8. GB18030 is a superset of GBK and GB2312, the other

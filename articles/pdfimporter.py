@@ -75,6 +75,7 @@ def import_pdf(
     source_name: str = "",
     facts: PageFacts | None = None,
     replace_changed: bool = False,
+    edits: str | None = None,
     progress: Progress | None = None,
     label: str = "",
 ) -> list[ImportResult]:
@@ -99,6 +100,7 @@ def import_pdf(
                         source_name=page_name,
                         facts=facts,
                         replace_changed=replace_changed,
+                        edits=edits,
                         printed=copy,
                     )
                 )

@@ -1,21 +1,39 @@
 """Keep derived data current when content is saved one at a time (the admin).
 
-The search index: the importer writes whole pages with bulk_create, which
-sends no signals, and indexes them itself. Deleting a record deletes its
+The search index: the importer writes whole pages (with bulk_create, and save()
+for the records a re-import changes) inside indexing_deferred(), and indexes each
+page once itself. Deleting a record deletes its
 document by cascade.
 
 The cached reader pages (pagecache.py): any write or delete of content moves
 their generation on. An import always saves its Page, so it moves it too.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from . import addresses
 from .models import Article, Brief, Column, Edition, Page, Paper, Photo
 from .pagecache import content_changed
 from .search.index import index_page, index_records
 
 CONTENT = (Paper, Edition, Page, Column, Article, Brief, Photo)
+
+# Set while the importer writes a page: it indexes the whole page once at the end,
+# so the saves it makes on the way must not index each record, and the page, again.
+_indexing_deferred = ContextVar("indexing_deferred", default=False)
+
+
+@contextmanager
+def indexing_deferred():
+    token = _indexing_deferred.set(True)
+    try:
+        yield
+    finally:
+        _indexing_deferred.reset(token)
 
 
 def content_written(sender, **kwargs):
@@ -32,14 +50,14 @@ for model in CONTENT:
 @receiver(post_save, sender=Brief)
 @receiver(post_save, sender=Photo)
 def index_saved_record(sender, instance, raw=False, **kwargs):
-    if not raw:
+    if not raw and not _indexing_deferred.get():
         index_records([instance])
 
 
 @receiver(post_save, sender=Page)
 def index_saved_page(sender, instance, raw=False, **kwargs):
     """A page's number or edition is copied into its records' documents."""
-    if not raw:
+    if not raw and not _indexing_deferred.get():
         index_page(instance)
 
 
@@ -56,3 +74,11 @@ def index_renamed_column(sender, instance, raw=False, created=False, **kwargs):
     """A column's name is searched with its articles: a rename reindexes them."""
     if not raw and not created:
         index_records(instance.articles.select_related("page__edition", "column"))
+
+
+@receiver(post_delete, sender=Article)
+@receiver(post_delete, sender=Brief)
+@receiver(post_delete, sender=Photo)
+def record_deleted(sender, instance, **kwargs):
+    """A deleted record's address answers 410 from now on (articles/addresses.py)."""
+    addresses.deleted(instance)

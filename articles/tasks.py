@@ -10,7 +10,7 @@ import logging
 
 from django_tasks import task
 
-from .importer import PageFacts, PageImportError
+from .importer import EditedRecordsError, PageFacts, PageImportError
 from .models import PdfUpload
 from .pdfimporter import PdfRefused, import_pdf
 
@@ -33,8 +33,18 @@ def import_uploaded_pdf(upload_id: int) -> None:
     facts = PageFacts(upload.paper, upload.date, upload.number, upload.section)
     try:
         results = import_pdf(
-            bytes(upload.data), source_name=upload.name, facts=facts, replace_changed=upload.replace, progress=show
+            bytes(upload.data),
+            source_name=upload.name,
+            facts=facts,
+            replace_changed=upload.replace,
+            edits=upload.edits or None,
+            progress=show,
         )
+    except EditedRecordsError as error:
+        # Nothing stored; the file is kept for the editor's choice on the progress page.
+        diffs = "\n\n".join(pair.diff() for pair in error.pairs)
+        PdfUpload.objects.filter(pk=upload.pk).update(status=PdfUpload.PREVIEWED, message=f"{error}\n\n{diffs}")
+        return
     except (PdfRefused, PageImportError) as error:
         finish(upload, PdfUpload.FAILED, str(error))
         return

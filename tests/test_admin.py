@@ -326,7 +326,7 @@ def test_every_change_is_kept_with_who_and_what(editor_client, alice, page):
     [change] = latest.diff_against(latest.prev_record).changes
     assert (change.field, change.old, change.new) == ("title", "计量能力和水平纳入高企认定", "新标题")
     history = editor_client.get(reverse("admin:articles_article_history", args=[record.pk])).content.decode()
-    assert "<strong>标题:</strong>" in history and "新标题" in history and "alice" in history
+    assert "<strong>标题：</strong>" in history and "新标题" in history and "alice" in history
 
 
 def test_a_change_can_be_reverted(editor_client, page):

@@ -25,7 +25,8 @@ def test_merging_keeps_the_earlier_headline_and_both_bodies(seed_page):
     paragraphs = len(body_to_blocks(first.body)) + len(body_to_blocks(second.body))
     merged = merge_articles(second, first)
     assert merged.pk == first.pk
-    assert len(body_to_blocks(merged.body)) == paragraphs
+    # The later article's title, as a subhead, and its byline, as a line, join the two bodies.
+    assert len(body_to_blocks(merged.body)) == paragraphs + 2
     assert not Article.objects.filter(pk=second.pk).exists()
     assert search("新春第一会").hits[0].plain_title == "首批自然资源节约集约示范县公布"
 

@@ -60,7 +60,7 @@ def test_a_changed_text_for_a_stored_page_is_refused_without_replace():
     import_file(SEED)
     before = counts()
     changed = SEED.read_text(encoding="utf-8").replace("洪森。", "洪森，并举行会谈。")
-    with pytest.raises(PageImportError, match="--replace"):
+    with pytest.raises(PageImportError, match="替换已导入的同一版面"):
         import_text(changed, source_name=SEED.name, facts=PageFacts("科技日报", datetime.date(2023, 2, 11), "1"))
     assert counts() == before
 

@@ -71,7 +71,7 @@ def test_a_deleted_record_is_gone_at_once(client, seed_page):
     url = photo.get_absolute_url()
     assert client.get(url).status_code == 200
     Photo.objects.filter(pk=photo.pk).delete()  # a queryset delete, as the admin's bulk action does
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 410  # gone, with a link to its edition (articles/addresses.py)
 
 
 def test_an_import_shows_on_the_home_page_at_once(client, seed_page, import_sample):

@@ -10,9 +10,10 @@ from django.db.models import Count
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from ..dictionary import segmentation_before_and_after, word_added, word_removed
-from ..models import Article, Brief, Column, DictionaryWord, Edition, FunctionWord, Page, Paper, Photo
+from ..models import Article, Brief, Column, DictionaryWord, Edition, EditStep, FunctionWord, Page, Paper, Photo
 from . import actions
 from .importing import import_view, progress_view
 from .search import DigestSearchMixin
@@ -44,6 +45,11 @@ class ListFilterGuardMixin:
 
 class HistoryAdmin(ListFilterGuardMixin, SimpleHistoryAdmin):
     """Every version of a record, with what it changed field by field, and a revert button."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        # Whole values: the history list shows a long one as the paragraphs that changed
+        # (templatetags/history_words.py), which a value cut at 100 characters would hide.
+        return HistoricalRecordContextHelper(self.model, historical_record, max_displayed_delta_change_chars=10**6)
 
 
 # Inlines on the page form: the records in reading order. Only plain fields, so
@@ -262,3 +268,22 @@ class FunctionWordAdmin(ListFilterGuardMixin, admin.ModelAdmin):
 
     list_display = ["word", "created_at"]
     search_fields = ["word"]
+
+
+@admin.register(EditStep)
+class EditStepAdmin(ListFilterGuardMixin, admin.ModelAdmin):
+    """Every fix a tool made, newest first; 撤销 puts back all the records of one, as they were."""
+
+    list_display = ["name", "done_at", "undone_at"]
+    fields = ["name", "done_at", "undone_at"]
+    readonly_fields = fields
+    actions = [actions.undo_steps]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 
-from ..editing import EditError, article_to_brief, brief_to_article, merge_articles, swap_headlines
+from ..editing import EditError, article_to_brief, brief_to_article, merge_articles, swap_headlines, undo_step
 from ..models import Brief
 
 
@@ -28,8 +28,12 @@ def merge_selected(modeladmin, request, queryset):
 @admin.action(description="交换所选两篇文章的标题", permissions=["change"])
 def swap_selected_headlines(modeladmin, request, queryset):
     if pair := _two(modeladmin, request, queryset):
-        swap_headlines(*pair)
-        modeladmin.message_user(request, "已交换标题。")
+        try:
+            swap_headlines(*pair)
+        except EditError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+        else:
+            modeladmin.message_user(request, "已交换标题。")
 
 
 @admin.action(description="把所选文章转为简讯", permissions=["change"])
@@ -57,3 +61,15 @@ def _articles_to(kind, noun, modeladmin, request, queryset):
 def briefs_to_articles(modeladmin, request, queryset):
     made = [brief_to_article(brief) for brief in queryset]
     modeladmin.message_user(request, f"已转为 {len(made)} 篇文章。")
+
+
+@admin.action(description="撤销所选的整理操作", permissions=["view"])
+def undo_steps(modeladmin, request, queryset):
+    # Newest first: a later fix may have been made on what an earlier one made.
+    for step in queryset.order_by("-done_at", "-pk"):
+        try:
+            undo_step(step)
+        except EditError as error:
+            modeladmin.message_user(request, f"“{step}”：{error}", messages.ERROR)
+        else:
+            modeladmin.message_user(request, f"已撤销：{step}")

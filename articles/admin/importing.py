@@ -17,16 +17,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from ..importer import PageFacts, PageImportError, import_text
+from ..importer import EditedRecordsError, PageFacts, PageImportError, import_text
 from ..models import PdfUpload
 from ..pagefile import MAX_PAGE_BYTES, PageFileError, decode_page_bytes
 from ..parsing import parse_page
 from ..parsing.pdf import MAX_PDF_BYTES, PdfRefused, looks_like_pdf, read_newspaper_pdf
+from ..reimporting import KEEP, OVERWRITE
 from ..tasks import import_uploaded_pdf
 
 # An upload previewed and never confirmed, or imported, is forgotten after this long.
 PENDING_LIFETIME = timedelta(days=1)
-STATUS_WORDS = {"created": "已导入", "unchanged": "这一版面已导入过，没有变化：", "replaced": "已替换"}
+STATUS_WORDS = {"created": "已导入", "unchanged": "这一版面已导入过，没有变化：", "replaced": "已更新"}
 
 
 class ImportForm(forms.Form):
@@ -35,13 +36,24 @@ class ImportForm(forms.Form):
         required=False,
         help_text="报纸的 PDF（可含多个版面），或从 PDF 提取出的文本（UTF-8 或 GB18030）",
     )
-    text = forms.CharField(label="或粘贴版面文本", required=False, widget=forms.Textarea(attrs={"rows": 12}))
+    # Not stripped here: the text is normalised in one place for every way a page
+    # comes in (pagefile.normalise_page_text), so the admin and importpages agree.
+    text = forms.CharField(
+        label="或粘贴版面文本", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12})
+    )
     pending = forms.IntegerField(required=False, widget=forms.HiddenInput)
     paper = forms.CharField(label="报纸", required=False, max_length=100, help_text="版头没有印出时填写")
     date = forms.DateField(label="日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     number = forms.CharField(label="版次", required=False, max_length=10)
     section = forms.CharField(label="版名", required=False, max_length=50)
     replace = forms.BooleanField(label="替换已导入的同一版面", required=False)
+    # What to do with records editors changed that the new text changes: asked for
+    # only after an import stopped on them (EditedRecordsError).
+    edits = forms.ChoiceField(
+        choices=[("", "停下列出"), (KEEP, "保留编辑的修改"), (OVERWRITE, "覆盖编辑的修改")],
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def clean(self):
         data = super().clean()
@@ -89,12 +101,17 @@ def import_view(request, model_admin):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if "confirm" in request.POST and data["pdf"] is not None:
+        # The choice after an import stopped on edited records confirms it too.
+        confirmed = "confirm" in request.POST or bool(data.get("edits"))
+        if confirmed and data["pdf"] is not None:
             upload = enqueue_import(form)
             return redirect("admin:articles_page_import_progress", upload.pk)
-        if "confirm" in request.POST:
+        if confirmed:
             try:
                 result = import_text(data["page_text"], **import_options(form, request.POST.get("source_name", "")))
+            except EditedRecordsError as error:
+                form.add_error(None, str(error))
+                context["edited"] = [{"record": pair.stored, "diff": pair.diff()} for pair in error.pairs]
             except PageImportError as error:
                 form.add_error(None, str(error))
             else:
@@ -107,7 +124,12 @@ def import_view(request, model_admin):
 
 def import_options(form: ImportForm, source_name: str) -> dict:
     data = form.cleaned_data
-    return {"source_name": source_name, "facts": form.facts(), "replace_changed": data["replace"]}
+    return {
+        "source_name": source_name,
+        "facts": form.facts(),
+        "replace_changed": data["replace"],
+        "edits": data.get("edits") or None,
+    }
 
 
 def enqueue_import(form: ImportForm) -> PdfUpload:
@@ -116,6 +138,7 @@ def enqueue_import(form: ImportForm) -> PdfUpload:
     upload = PdfUpload.objects.get(pk=kept_upload(data))
     upload.paper, upload.date, upload.number = data["paper"], data["date"], data["number"]
     upload.section, upload.replace, upload.status = data["section"], data["replace"], PdfUpload.WAITING
+    upload.edits, upload.message = data.get("edits") or "", ""
     upload.save()
     import_uploaded_pdf.enqueue(upload.pk)
     return upload

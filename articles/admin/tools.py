@@ -30,7 +30,8 @@ def article_tools_view(request, object_id, model_admin):
     try:
         if request.method == "POST" and "split" in request.POST:
             new = split_article(article, int(request.POST["split"]))
-            messages.success(request, f"已拆分；后半部分成为新文章（编号 {new.pk}），请补上标题。")
+            named = f"《{new}》（编号 {new.pk}）" if new.title else f"（编号 {new.pk}），请补上标题"
+            messages.success(request, f"已拆分；后半部分成为新文章{named}。可在“整理操作”中撤销。")
             return redirect("admin:articles_article_tools", article.pk)
         if request.method == "POST" and "move" in request.POST and move_form.is_valid():
             data = move_form.cleaned_data

@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ..addresses import answer_for_missing
 from ..body import first_paragraph
 from ..editions import edition_bar, page_neighbours
 from ..models import UNDATED_PREFIX, UNNUMBERED_PREFIX, Article, Brief, Edition, Page, Paper, Photo
@@ -136,12 +137,14 @@ def article(request, paper, date, page, pk):
     yet linked); previous and next (on the same page, or None); related (articles
     sharing most keywords, each with .shared); bar; title, description, json_ld.
     """
-    article = get_object_or_404(
-        Article.objects.with_page().select_related(
-            "column", "continued_on__page__edition__paper", "continued_from__page__edition__paper"
-        ),
-        pk=pk,
+    article = (
+        Article.objects.with_page()
+        .select_related("column", "continued_on__page__edition__paper", "continued_from__page__edition__paper")
+        .filter(pk=pk)
+        .first()
     )
+    if article is None:
+        return answer_for_missing(request, "article", pk)
     if article.page.url_args != [paper, date, page]:
         return redirect(article, permanent=True)
     on_page = list(article.page.articles.in_reading_order())
@@ -176,7 +179,9 @@ def photo(request, paper, date, page, pk):
     Template: reading/photo.html. Context: photo (with .article, or None), bar,
     title, description, og_image (the image's absolute URL, or None).
     """
-    photo = get_object_or_404(Photo.objects.with_page().select_related("article__page__edition__paper"), pk=pk)
+    photo = Photo.objects.with_page().select_related("article__page__edition__paper").filter(pk=pk).first()
+    if photo is None:
+        return answer_for_missing(request, "photo", pk)
     if photo.page.url_args != [paper, date, page]:
         return redirect(photo, permanent=True)
     context = {
@@ -193,7 +198,9 @@ def brief(request, paper, date, page, pk):
 
     Template: reading/brief.html. Context: brief, bar, title, description.
     """
-    brief = get_object_or_404(Brief.objects.with_page().select_related("target__page__edition__paper"), pk=pk)
+    brief = Brief.objects.with_page().select_related("target__page__edition__paper").filter(pk=pk).first()
+    if brief is None:
+        return answer_for_missing(request, "brief", pk)
     if brief.page.url_args != [paper, date, page]:
         return redirect(brief, permanent=True)
     context = {

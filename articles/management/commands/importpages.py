@@ -1,4 +1,11 @@
 """python manage.py importpages PATH... [--paper P] [--date YYYY-MM-DD] [--page N] [--replace]
+    [--keep-edits | --overwrite-edits]
+
+A changed text for a stored page replaces it only with --replace, and then changes
+only the records whose text changed. When editors changed some of those, the
+run refuses the page and lists them with a diff of the editor's text against the
+new parse; --keep-edits imports the rest and keeps theirs, --overwrite-edits
+overwrites them (the history keeps the editor's version).
 
 Each PATH is a page's text file, a PDF of one or more pages, an export, or a folder of them. Each page is stored in one
 transaction; a bad file is reported and skipped, and the run then exits with
@@ -12,10 +19,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from articles.importer import PageFacts, PageImportError, import_file, page_files
+from articles.backupchecks import BackupValueError
+from articles.importer import ChangedPageError, EditedRecordsError, PageFacts, PageImportError, import_file, page_files
 from articles.pagefile import PageFileError
 from articles.parsing.pdf import is_pdf_file
 from articles.pdfimporter import PdfRefused, import_pdf_file
+from articles.reimporting import KEEP, OVERWRITE
+from articles.restoring import is_backup, restore_backup
 
 
 def iso_date(value):
@@ -34,17 +44,60 @@ class Command(BaseCommand):
         parser.add_argument("--date", type=iso_date, help="the edition's date (YYYY-MM-DD), when not printed")
         parser.add_argument("--page", default="", help="the page number, when not printed")
         parser.add_argument("--replace", action="store_true", help="replace a page already imported from another text")
+        edits = parser.add_mutually_exclusive_group()
+        edits.add_argument(
+            "--keep-edits",
+            action="store_const",
+            dest="edits",
+            const=KEEP,
+            help="with --replace: keep the records editors changed, import the rest",
+        )
+        edits.add_argument(
+            "--overwrite-edits",
+            action="store_const",
+            dest="edits",
+            const=OVERWRITE,
+            help="with --replace: overwrite the records editors changed (their version stays in the history)",
+        )
 
     def handle(self, *args, **options):
         facts = PageFacts(paper=options["paper"], date=options["date"], number=options["page"])
         failed = 0
-        for path in page_files(options["paths"]):
+        paths = [path for path in options["paths"] if not is_backup(path)]
+        for folder in [path for path in options["paths"] if is_backup(path)]:
+            try:
+                restored = restore_backup(folder, edits=options["edits"])
+            except EditedRecordsError as error:
+                failed += 1
+                self.stderr.write(f"{folder}：{error}")
+                self.stderr.write("命令行加 --keep-edits 保留这些修改，或加 --overwrite-edits 用备份覆盖。")
+                continue
+            except (BackupValueError, DatabaseError) as error:
+                failed += 1
+                self.stderr.write(f"{folder}：备份没有恢复（{error}）。")
+                continue
+            self.stdout.write(f"restored: {folder} ({len(restored)} pages)")
+        for path in page_files(paths):
             try:
                 if is_pdf_file(path):
                     progress = self.progress_of(path)
-                    results = import_pdf_file(path, facts=facts, replace_changed=options["replace"], progress=progress)
+                    results = import_pdf_file(
+                        path, facts=facts, replace_changed=options["replace"], progress=progress, edits=options["edits"]
+                    )
                 else:
-                    results = [import_file(path, facts=facts, replace_changed=options["replace"])]
+                    replace, edits = options["replace"], options["edits"]
+                    results = [import_file(path, facts=facts, replace_changed=replace, edits=edits)]
+            except EditedRecordsError as error:
+                failed += 1
+                self.stderr.write(f"{path}：{error}")
+                self.stderr.write("命令行加 --keep-edits 保留编辑的修改，或加 --overwrite-edits 覆盖。")
+                for pair in error.pairs:
+                    self.stderr.write(pair.diff())
+                continue
+            except ChangedPageError as error:
+                failed += 1
+                self.stderr.write(f"{error}（命令行请加 --replace）")
+                continue
             except (PageFileError, PageImportError, PdfRefused) as error:
                 failed += 1
                 self.stderr.write(str(error))
