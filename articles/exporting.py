@@ -35,13 +35,15 @@ from .models import (
     DictionaryWord,
     Edition,
     EditStep,
+    FormerPaperSlug,
     Page,
+    Paper,
     Photo,
     RecordAddress,
 )
 from .parsing.structure import Article as ParsedArticle
-from .parsing.structure import Block, PageInfo, PageStructure
 from .parsing.structure import Brief as ParsedBrief
+from .parsing.structure import PageInfo, PageStructure
 from .parsing.structure import Photo as ParsedPhoto
 
 FORMAT = "digest-page/1"  # the older one-file-per-page export
@@ -52,7 +54,7 @@ PAGES_FOLDER = "pages"
 # Computed from the other fields on restore, so never carried. An article's keywords
 # are carried: they depend on the dictionary jieba knew when they were computed.
 DERIVED = {"body_html", "number_sort", "checksum"}
-HISTORY_MODELS = (Edition, Page, Column, Article, Brief, Photo)
+HISTORY_MODELS = (Paper, Edition, Page, Column, Article, Brief, Photo)
 
 
 def is_history(model) -> bool:
@@ -92,6 +94,8 @@ def page_backup(page: Page) -> dict:
     edition = page.edition
     return {
         "format": PAGE_FORMAT,
+        # Self-describing: the paper by name and slug, whatever its id where restored.
+        "paper": row(edition.paper),
         "edition": row(edition),
         "page": row(page),
         "articles": [row(a) for a in page.articles.order_by("position", "pk")],
@@ -103,6 +107,8 @@ def page_backup(page: Page) -> dict:
 def site_backup() -> dict:
     return {
         "format": BACKUP_FORMAT,
+        "papers": [row(p) for p in Paper.objects.order_by("pk")],
+        "former_paper_slugs": [row(s) for s in FormerPaperSlug.objects.order_by("pk")],
         "columns": [row(c) for c in Column.objects.order_by("pk")],
         "editions": [row(e) for e in Edition.objects.order_by("pk")],
         "dictionary": [row(w) for w in DictionaryWord.objects.order_by("pk")],
@@ -153,7 +159,7 @@ def _write_backup(staging: Path) -> list[str]:
         if snapshot:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        for page in Page.objects.select_related("edition").order_by("pk"):
+        for page in Page.objects.select_related("edition__paper").order_by("pk"):
             name = f"{page.pk:06d}.json"
             _write_json(staging / PAGES_FOLDER / name, page_backup(page))
             names.append(name)
@@ -188,7 +194,7 @@ def page_export(page: Page) -> dict:
     photos = list(page.photos.order_by("position", "pk"))
     structure = PageStructure(
         page=PageInfo(
-            paper=edition.paper,
+            paper=edition.paper.name,
             date=edition.date.isoformat() if edition.date else "",
             number=page.number,
             section=page.section,
@@ -223,13 +229,7 @@ def page_export(page: Page) -> dict:
 
 
 def structure_from_export(data: dict) -> PageStructure:
-    """The PageStructure of an exported page (KeyError or TypeError when it is not one)."""
-    page = PageInfo(**data["page"])
-    articles = []
-    for article in data["articles"]:
-        fields = dict(article)
-        fields["body"] = [Block(block["kind"], block["text"]) for block in fields["body"]]
-        articles.append(ParsedArticle(**fields))
-    briefs = [ParsedBrief(**brief) for brief in data["briefs"]]
-    photos = [ParsedPhoto(**{k: v for k, v in photo.items() if k != "image"}) for photo in data["photos"]]
-    return PageStructure(page=page, articles=articles, columns=list(data["columns"]), briefs=briefs, photos=photos)
+    """The PageStructure of an exported page (KeyError or TypeError when it is not one):
+    the structure's own form, with each photo's "image" (the file's name) beside it."""
+    photos = [{key: value for key, value in photo.items() if key != "image"} for photo in data["photos"]]
+    return PageStructure.from_dict({**data, "photos": photos})

@@ -24,8 +24,8 @@ from . import reimporting
 from .backupchecks import BackupValueError, fits, no_nul, safe_media_name
 from .body import blocks_to_body
 from .exporting import FORMAT, structure_from_export
-from .linking import link_edition
-from .models import Article, ArticleKeyword, Brief, Column, Edition, Page, Photo
+from .linking import link_edition, pair_photos
+from .models import Article, ArticleKeyword, Brief, Column, Edition, Page, Paper, Photo
 from .pagefile import MAX_PAGE_BYTES, PageFileError, normalise_page_text, read_page_file
 from .parsing import PageStructure, parse_page
 from .parsing.structure import PARAGRAPH, SUBHEAD
@@ -125,7 +125,7 @@ def import_structure(
     header = structure.page
     facts = PageFacts(header.paper, _iso_date(header.date), header.number, header.section).filled_from(facts)
     with transaction.atomic(), indexing_deferred():
-        edition, _ = Edition.objects.get_or_create(paper=facts.paper, date=facts.date)
+        edition, _ = Edition.objects.get_or_create(paper=Paper.named(facts.paper), date=facts.date)
         # Imports into one edition take turns: a second import of the same file
         # waits here for the first to commit, then finds its page unchanged
         # (PostgreSQL; SQLite lets one writer in at a time anyway).
@@ -163,6 +163,7 @@ def import_structure(
             dropped = []
         store_records(page, structure, images, boxes)
         reimporting.follow_dropped(page, dropped)
+        pair_photos(page)
         link_edition(edition)
         # Indexed once, after the records are written, and in the same transaction:
         # the saves above were told not to index (signals.indexing_deferred).

@@ -33,7 +33,9 @@ from .models import (
     DictionaryWord,
     Edition,
     EditStep,
+    FormerPaperSlug,
     Page,
+    Paper,
     Photo,
     RecordAddress,
 )
@@ -44,6 +46,8 @@ from .search.terms import add_words
 from .signals import indexing_deferred
 
 RESTORED = "restored"
+# Editor-set links between records, set once every page's records are in.
+LINKS = ("continued_on_id", "target_id", "article_id")
 REASON = "从备份恢复"
 RECORDS = (("articles", Article), ("briefs", Brief), ("photos", Photo))
 # A backup file is at most this large: a page's text and its records, a few times over.
@@ -136,6 +140,7 @@ class _Page:
     """One page file, checked: its edition, page and records, unsaved."""
 
     path: Path
+    paper: Paper
     edition: Edition
     page: Page
     records: dict = field(default_factory=dict)  # "articles" -> [instances]
@@ -145,13 +150,14 @@ def read_page_file(path: Path) -> _Page:
     data = _load(path, MAX_FILE_BYTES)
     if not isinstance(data, dict) or data.get("format") != PAGE_FORMAT:
         raise RestoreError(f'{path}：这不是 Digest 备份的版面（没有 "format": "{PAGE_FORMAT}"）。')
-    unknown = set(data) - {"format", "edition", "page", *(name for name, _ in RECORDS)}
+    unknown = set(data) - {"format", "paper", "edition", "page", *(name for name, _ in RECORDS)}
     if unknown:
         raise RestoreError(f"{path}：未知内容 {'、'.join(sorted(unknown))}，拒绝恢复。")
+    paper = build(Paper, data.get("paper"), f"{path.name} 的报纸")
     edition = build(Edition, data.get("edition"), f"{path.name} 的期次")
     page = build(Page, data.get("page"), f"{path.name} 的版面")
     page.checksum = page_checksum(page.source_text)
-    parsed = _Page(path, edition, page)
+    parsed = _Page(path, paper, edition, page)
     for name, model in RECORDS:
         rows = data.get(name, [])
         if not isinstance(rows, list):
@@ -167,6 +173,11 @@ def read_site(folder: Path) -> dict:
     if not isinstance(data, dict) or data.get("format") != BACKUP_FORMAT:
         raise RestoreError(f'{folder}：这不是 Digest 的备份（没有 "format": "{BACKUP_FORMAT}"）。')
     site = {
+        "papers": [build(Paper, r, f"报纸第 {i + 1} 条") for i, r in enumerate(data.get("papers", []))],
+        "former_paper_slugs": [
+            build(FormerPaperSlug, r, f"报纸旧网址名第 {i + 1} 条")
+            for i, r in enumerate(data.get("former_paper_slugs", []))
+        ],
         "columns": [build(Column, r, f"栏目第 {i + 1} 条") for i, r in enumerate(data.get("columns", []))],
         "editions": [build(Edition, r, f"期次第 {i + 1} 条") for i, r in enumerate(data.get("editions", []))],
         "dictionary": [
@@ -245,7 +256,16 @@ def restore_backup(folder: Path, edits: str | None = None) -> list[ImportResult]
                 _insert(column)
                 same = column
             columns[backup_pk] = same.pk
+        papers = {}  # the backup's paper id -> the id of the paper of that name here
+        for paper in site["papers"] + [p.paper for p in pages]:
+            papers[paper.pk] = _paper(paper).pk
+        for former in site["former_paper_slugs"]:
+            if former.paper_id in papers and not FormerPaperSlug.objects.filter(slug=former.slug).exists():
+                former.paper_id = papers[former.paper_id]
+                former.pk = None
+                _insert(former)
         for edition in site["editions"] + [p.edition for p in pages]:
+            edition.paper_id = papers.get(edition.paper_id, edition.paper_id)
             _edition(edition)
         for word in site["dictionary"]:
             if not DictionaryWord.objects.filter(word=word.word).exists():
@@ -288,6 +308,18 @@ def _restore_address(address: RecordAddress) -> None:
         _insert(address)
 
 
+def _paper(paper: Paper) -> Paper:
+    same = Paper.objects.filter(name=paper.name).first()
+    if same is not None:
+        return same
+    if Paper.objects.filter(pk=paper.pk).exists():
+        paper.pk = None
+    if Paper.objects.filter(slug=paper.slug).exists():
+        paper.slug = ""  # Paper.save() picks a free one
+    _insert(paper)
+    return paper
+
+
 def _edition(edition: Edition) -> Edition:
     same = Edition.objects.filter(paper=edition.paper, date=edition.date).first()
     if same is not None:
@@ -311,7 +343,7 @@ def _fields(record) -> dict:
 
 
 def _restore_page(item: _Page, backup_versions, edits, results) -> list[Pair]:
-    edition = Edition.objects.get(paper=item.edition.paper, date=item.edition.date)
+    edition = Edition.objects.get(paper_id=item.edition.paper_id, date=item.edition.date)
     backup_page = item.page
     backup_page.edition_id = edition.pk
     stored = Page.objects.filter(edition=edition, number=backup_page.number)
@@ -351,7 +383,7 @@ def _restore_page(item: _Page, backup_versions, edits, results) -> list[Pair]:
             else:
                 # Links are set again once every page is in (_restore_links).
                 for attname, value in _fields(backup).items():
-                    setattr(current, attname, None if attname in ("continued_on_id", "target_id") else value)
+                    setattr(current, attname, None if attname in LINKS else value)
                 current.page_id = page.pk
                 current.save()
         for record in wanted.values():
@@ -366,7 +398,7 @@ def _restore_page(item: _Page, backup_versions, edits, results) -> list[Pair]:
 def _unlinked(record):
     """A copy of the record without its links to other records, which may not be in yet."""
     copy = type(record)(**{f.attname: getattr(record, f.attname) for f in record._meta.concrete_fields})
-    for attname in ("continued_on_id", "target_id"):
+    for attname in LINKS:
         if hasattr(copy, attname):
             setattr(copy, attname, None)
     return copy
@@ -380,6 +412,9 @@ def _restore_links(item: _Page) -> None:
     for record in item.records["briefs"]:
         if record.target_id and Article.objects.filter(pk=record.target_id).exists():
             Brief.objects.filter(pk=record.pk, target=None).update(target_id=record.target_id)
+    for record in item.records["photos"]:
+        if record.article_id and Article.objects.filter(pk=record.article_id).exists():
+            Photo.objects.filter(pk=record.pk, article=None).update(article_id=record.article_id)
 
 
 def _reset_sequences() -> None:
@@ -387,7 +422,8 @@ def _reset_sequences() -> None:
     (PostgreSQL's sequences; SQLite's AUTOINCREMENT follows by itself)."""
     if connection.vendor != "postgresql":
         return
-    tables = [Edition, Page, Column, Article, Brief, Photo, DictionaryWord, RecordAddress, EditStep]
+    tables = [Paper, FormerPaperSlug, Edition, Page, Column, Article, Brief, Photo, DictionaryWord]
+    tables += [RecordAddress, EditStep]
     tables += [model.history.model for model in HISTORY_MODELS]
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), tables):

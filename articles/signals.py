@@ -16,11 +16,11 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from . import addresses
-from .models import Article, Brief, Column, Edition, Page, Photo
+from .models import Article, Brief, Column, Edition, Page, Paper, Photo
 from .pagecache import content_changed
 from .search.index import index_page, index_records
 
-CONTENT = (Edition, Page, Column, Article, Brief, Photo)
+CONTENT = (Paper, Edition, Page, Column, Article, Brief, Photo)
 
 # Set while the importer writes a page: it indexes the whole page once at the end,
 # so the saves it makes on the way must not index each record, and the page, again.
@@ -67,6 +67,13 @@ def index_saved_edition(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
         for page in instance.pages.all():
             index_page(page)
+
+
+@receiver(post_save, sender=Column)
+def index_renamed_column(sender, instance, raw=False, created=False, **kwargs):
+    """A column's name is searched with its articles: a rename reindexes them."""
+    if not raw and not created:
+        index_records(instance.articles.select_related("page__edition", "column"))
 
 
 @receiver(post_delete, sender=Article)

@@ -20,9 +20,11 @@ Past --build-budget seconds (120) the rest of the corpus is indexed untimed, by
 worker processes running the same document_for, so that a size of 100,000 fits
 in minutes on two cores; the rate is then that of the timed part.
 
-Targets (100,000 articles, SQLite): p95 <= 25 ms, p50 <= 3 ms, p95 at least 15x
-faster than the icontains scan, build at least 60% of jieba's rate. Exit status
-1 when a size of 100,000 or more misses one. Progress goes to stderr, the
+Targets (issue 14; 100,000 articles, SQLite): p50 <= 2 ms and p95 <= 10 ms over
+all queries, multi-word p95 <= 10 ms, p95 at least 40x faster than the icontains
+scan, the index (documents and FTS5 tables) at most 2.5x the article text, build
+at least 60% of jieba's rate; on PostgreSQL p95 <= 20 ms. Exit status 1 when a
+size of 100,000 or more misses one. Progress goes to stderr, the
 tables to stdout. The machine is noisy: compare ratios from the same run.
 """
 
@@ -54,7 +56,8 @@ ARTICLES_PER_PAGE = 6
 PAGES_PER_EDITION = 8
 INSERT_BATCH = 2000
 TARGET_SIZE = 100_000
-TARGET_P50_MS, TARGET_P95_MS, TARGET_SPEEDUP, TARGET_BUILD_RATIO = 3.0, 25.0, 15.0, 0.60
+TARGET_P50_MS, TARGET_P95_MS, TARGET_SPEEDUP, TARGET_BUILD_RATIO = 2.0, 10.0, 40.0, 0.60
+TARGET_MULTI_P95_MS, TARGET_INDEX_RATIO, TARGET_POSTGRES_P95_MS = 10.0, 2.5, 20.0
 WARM_UP_QUERIES = 20
 PROFILED_QUERIES = 60
 
@@ -164,7 +167,7 @@ def build_index(size, budget, jieba_sample):
     list(jieba.cut_for_search("预热分词器"))
     seconds = Counter()
     last = done = 0
-    articles = Article.objects.select_related("page__edition").order_by("pk")
+    articles = Article.objects.select_related("page__edition", "column").order_by("pk")
     while batch := list(articles.filter(pk__gt=last)[:BATCH]):
         start = time.perf_counter()
         index_records(batch)
@@ -217,9 +220,26 @@ def _document_rows(pk_range):
     from articles.search.index import document_for
 
     low, high = pk_range
-    articles = Article.objects.select_related("page__edition").filter(pk__gt=low, pk__lte=high)
+    articles = Article.objects.select_related("page__edition", "column").filter(pk__gt=low, pk__lte=high)
     fields = [field.attname for field in SearchDocument._meta.concrete_fields if not field.primary_key]
     return [{name: getattr(document, name) for name in fields} for document in map(document_for, articles)]
+
+
+def article_text_bytes():
+    """The UTF-8 bytes of every article's title and body: what the index is measured against."""
+    from django.db import connection
+
+    length = "OCTET_LENGTH" if connection.vendor == "postgresql" else "LENGTH(CAST"
+    close = "" if connection.vendor == "postgresql" else " AS BLOB)"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT SUM({length}(title{close}) + {length}(body{close})) FROM articles_article")
+        return cursor.fetchone()[0] or 0
+
+
+def index_bytes(parts):
+    """The search index's bytes: the documents and, on SQLite, the FTS5 tables."""
+    names = ("documents, all (table, toast, indexes)", "documents table and indexes", "FTS5 shadow tables")
+    return sum(size for part, size in parts.items() if part in names)
 
 
 def index_size():
@@ -351,6 +371,7 @@ def run_size(database, size, dictionary, options):
         figures["jieba_rate"] = seconds["paired"] / seconds["jieba"]
         figures["build_ratio"] = figures["paired_rate"] / figures["jieba_rate"]
         figures["index_size"] = index_size()
+        figures["article_text"] = article_text_bytes()
 
         queries = make_queries(dictionary, counts, size, options.seed, options.queries)
         progress(f"  {len(queries)} searches, then their icontains scans (within {options.scan_budget:g} s)")
@@ -387,6 +408,9 @@ def report(database, figures):
     )
     for part, size_bytes in figures["index_size"].items():
         print(f"  {part:<40} {size_bytes / 2**20:9.1f} MiB  {size_bytes / size:8,.0f} B/article")
+    text = figures["article_text"]
+    ratio = index_bytes(figures["index_size"]) / text
+    print(f"  article text (titles and bodies, UTF-8) {text / 2**20:9.1f} MiB; the index is {ratio:.2f}x it")
     if figures["indexed"] < size:
         print(f"  (the other {size - figures['indexed']:,} articles were indexed untimed, in parallel)")
     print("latency in ms; queries = searched/scanned (the scans stop at their time budget)")
@@ -417,21 +441,28 @@ def report(database, figures):
 
 def summary(database, results):
     """Each target against the figures of the sizes it applies to; False when one is missed."""
-    print(f"\n== targets ({database}; they apply at {TARGET_SIZE:,} articles on SQLite) ==")
+    print(f"\n== targets ({database}; they apply at {TARGET_SIZE:,} articles) ==")
     met = True
     for figures in results:
         s50, s95 = p50_p95(figures["search"])
         c50, c95 = p50_p95(figures["scan"])
-        checks = [
-            (f"search p50 {s50:.2f} ms <= {TARGET_P50_MS:g} ms", s50 <= TARGET_P50_MS),
-            (f"search p95 {s95:.2f} ms <= {TARGET_P95_MS:g} ms", s95 <= TARGET_P95_MS),
-            (f"p95 speedup over icontains {c95 / s95:.1f}x >= {TARGET_SPEEDUP:g}x", c95 / s95 >= TARGET_SPEEDUP),
-            (
-                f"build at {figures['build_ratio']:.0%} of jieba's rate >= {TARGET_BUILD_RATIO:.0%}",
-                figures["build_ratio"] >= TARGET_BUILD_RATIO,
-            ),
-        ]
-        applies = database == "sqlite" and figures["size"] >= TARGET_SIZE
+        if database == "postgresql":
+            checks = [(f"search p95 {s95:.2f} ms <= {TARGET_POSTGRES_P95_MS:g} ms", s95 <= TARGET_POSTGRES_P95_MS)]
+        else:
+            _, m95 = p50_p95({"multi": figures["search"].get("multi", [])})
+            ratio = index_bytes(figures["index_size"]) / figures["article_text"]
+            checks = [
+                (f"search p50 {s50:.2f} ms <= {TARGET_P50_MS:g} ms", s50 <= TARGET_P50_MS),
+                (f"search p95 {s95:.2f} ms <= {TARGET_P95_MS:g} ms", s95 <= TARGET_P95_MS),
+                (f"multi-word p95 {m95:.2f} ms <= {TARGET_MULTI_P95_MS:g} ms", m95 <= TARGET_MULTI_P95_MS),
+                (f"p95 speedup over icontains {c95 / s95:.1f}x >= {TARGET_SPEEDUP:g}x", c95 / s95 >= TARGET_SPEEDUP),
+                (f"index {ratio:.2f}x the article text <= {TARGET_INDEX_RATIO:g}x", ratio <= TARGET_INDEX_RATIO),
+                (
+                    f"build at {figures['build_ratio']:.0%} of jieba's rate >= {TARGET_BUILD_RATIO:.0%}",
+                    figures["build_ratio"] >= TARGET_BUILD_RATIO,
+                ),
+            ]
+        applies = figures["size"] >= TARGET_SIZE
         for text, ok in checks:
             verdict = ("met" if ok else "MISSED") if applies else ("(met)" if ok else "(missed)")
             print(f"{figures['size']:>9,}  {text:<50} {verdict}")

@@ -22,15 +22,17 @@ from articles.models import (
     DictionaryWord,
     Edition,
     EditStep,
+    FormerPaperSlug,
     Page,
+    Paper,
     Photo,
     RecordAddress,
     SearchDocument,
 )
 from articles.search import search
 
-TABLES = [Edition, Page, Column, Article, Brief, Photo, DictionaryWord, RecordAddress, EditStep]
-HISTORIES = [Edition, Page, Column, Article, Brief, Photo]
+TABLES = [Paper, FormerPaperSlug, Edition, Page, Column, Article, Brief, Photo, DictionaryWord, RecordAddress, EditStep]
+HISTORIES = [Paper, Edition, Page, Column, Article, Brief, Photo]
 # Derived rows, rebuilt by a restore under new ids: compared by content alone.
 DERIVED_TABLES = {
     ArticleKeyword: ["article_id", "word"],
@@ -68,7 +70,7 @@ def editors_week() -> None:
     for path in [SEED, *SAMPLES]:
         import_file(path)
     undated = Edition.objects.get(date=None)
-    undated.paper, undated.date = "枫城日报", datetime.date(2023, 2, 10)
+    undated.paper, undated.date = Paper.named("枫城日报"), datetime.date(2023, 2, 10)
     undated.save()
     article = Article.objects.get(title="国家试点公共领域车辆全面电动化")
     # A line break typed inside a paragraph, and a corrected title.
@@ -104,8 +106,9 @@ def site_state() -> dict:
     for model in (Article, Brief, Photo):
         for record in model.objects.with_page():
             addresses[record.get_absolute_url()] = None
+    slug = Paper.objects.order_by("pk").values_list("slug", flat=True).first()
     for entry in RecordAddress.objects.all():
-        addresses[f"/2023-02-11/1/{entry.kind}s/{entry.record_id}/"] = None
+        addresses[f"/{slug}/2023-02-11/1/{entry.kind}s/{entry.record_id}/"] = None
     for page in Page.objects.select_related("edition"):
         addresses[page.get_absolute_url()] = None
     for url in addresses:

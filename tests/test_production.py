@@ -117,7 +117,7 @@ def test_healthz_reports_the_database_and_the_search_index(client, db):
     import_file(SEED)
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "records": 19, "documents": 19, "search": "ok"}
+    assert response.json() == {"database": "ok", "records": 19, "documents": 19, "search": "ok", "cache": "ok"}
 
 
 def test_healthz_answers_503_when_the_index_is_stale(client, db):
@@ -317,7 +317,11 @@ def wait_for(port, server, log, seconds=60):
 def test_gunicorn_starts_without_the_database_and_healthz_reports_it(tmp_path):
     log = tmp_path / "gunicorn.log"
     closed = free_port()  # nothing listens there
-    with gunicorn(log, DATABASE_URL=f"postgres://digest@127.0.0.1:{closed}/digest") as port:
+    # Its own collected static files: a production start refuses stale ones (staticcheck.py).
+    static = {"DIGEST_STATIC_ROOT": str(tmp_path / "static")}
+    collected = manage("collectstatic", "--noinput", "-v0", **PRODUCTION, **static)
+    assert collected.returncode == 0, collected.stderr
+    with gunicorn(log, DATABASE_URL=f"postgres://digest@127.0.0.1:{closed}/digest", **static) as port:
         status, _, body = ask(port, "/healthz")
     assert status == 503
     assert json.loads(body)["database"] == "error"  # the detail is in the log, not the answer

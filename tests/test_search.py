@@ -73,6 +73,38 @@ RELEVANCE = [
     ('"全面电动化"', "article", "国家试点公共领域车辆全面电动化"),
     ('"资源节约"', "article", "首批自然资源节约集约示范县公布"),
     ("小巨人 -计量", "article", "我省新增46家国家级专精特新“小巨人”企业"),
+    # function words need not match; a hit holding them ranks higher
+    ("枫城的老字号", "article", "枫城老字号“触网”年销售额破亿"),
+    ("枫城 的 老字号", "article", "枫城老字号“触网”年销售额破亿"),
+    ("外贸的开门红", "article", "外贸企业订单“开门红”"),
+    ("快递和春节", "article", "春节后快递业务量快速回升"),
+    ("的 触网", "article", "枫城老字号“触网”年销售额破亿"),
+    ("计量能力和水平", "article", "计量能力和水平纳入高企认定"),
+    ("在云川高新区", "photo", "2月9日，在云川高新区星衡新能源动力电池基地"),
+    # every term must match
+    ("5G 基站", "article", "数字经济核心产业增加值占比首破10%"),
+    ("GDP 数字经济", "article", "数字经济核心产业增加值占比首破10%"),
+    ("周启航 潜水器", "article", "“沧溟-2”潜水器完成万米级海试"),
+    ("返岗 专列 务工", "article", "返岗专列载着希望出发"),
+    ("自然资源部 示范县", "article", "首批自然资源节约集约示范县公布"),
+    ("老字号 触网", "article", "枫城老字号“触网”年销售额破亿"),
+    ("种子 芯", "article", "让每一粒种子都有“芯”"),
+    ("低空 物流 航线", "article", "青岚首条低空医疗物流航线开通"),
+    ("专精特新 小巨人", "article", "我省新增46家国家级专精特新“小巨人”企业"),
+    # OR, and a partial match: the record holding most terms
+    ("潜水器 OR 电动化", "article", "“沧溟-2”潜水器完成万米级海试"),
+    ("电动化 OR 火星", "article", "国家试点公共领域车辆全面电动化"),
+    ("无人机 药品 火星", "article", "青岚首条低空医疗物流航线开通"),
+    # mixed tokens and figures
+    ("沧溟2", "article", "“沧溟-2”潜水器完成万米级海试"),
+    ("澜海6号", "photo", "3月4日，“澜海6”号科考母船"),
+    ("海外仓12个", "teaser", "跨境电商综试区新增海外仓12个"),
+    # kickers, subtitles and columns
+    ("国产深海装备", "article", "“沧溟-2”潜水器完成万米级海试"),
+    ("作物分子育种", "article", "让每一粒种子都有“芯”"),
+    ("高新区在行动", "article", "培育质量卓越产业集群看“高新”"),
+    ("创新团队风采录", "article", "让每一粒种子都有“芯”"),
+    ("开局起步观察", "article", "外贸企业订单“开门红”"),
     # traditional characters
     ("電動化", "article", "国家试点公共领域车辆全面电动化"),
     ("數字經濟", "article", "数字经济核心产业增加值占比首破10%"),
@@ -105,14 +137,14 @@ def held_text(hit):
     return "".join((document.title + document.text).split())
 
 
-def test_records_holding_every_word_rank_before_those_holding_one(corpus):
-    # "外贸 开门红" alone finds one record; these two words each find records holding
-    # both and records holding only one, so the order between them is seen.
+def test_every_hit_holds_every_spaced_term(corpus):
+    # Each of these words alone finds records without the other: with both, none of those.
     for query in ("科技 企业", "高新区 项目"):
         hits = search(query, per_page=100).hits
-        holds_every_word = [all(word in held_text(hit) for word in query.split()) for hit in hits]
-        assert True in holds_every_word and False in holds_every_word, query
-        assert holds_every_word == sorted(holds_every_word, reverse=True), query
+        assert hits, query
+        assert all(all(word in held_text(hit) for word in query.split()) for hit in hits), query
+        first, second = query.split()
+        assert search(first).count > len(hits) or search(second).count > len(hits), query
 
 
 def test_bylines_and_credits_are_searchable(corpus):
@@ -160,7 +192,7 @@ def test_the_date_and_page_filters(corpus):
 
 def test_the_column_filter(corpus):
     column = Column.objects.get(name="奋进新征程 基层新气象")
-    results = search("茶", column_id=column.pk, per_page=100)
+    results = search("茶", column=column.pk, per_page=100)
     assert [hit.plain_title for hit in results.hits] == ["山里的茶叶搭上“直播快车”"]
 
 
@@ -241,8 +273,13 @@ def test_a_hostile_query_to_the_api_answers_json(corpus, client, query):
     response = client.get(f"/api/search?q={encoded(query)}")
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"query", "count", "results"}
+    assert set(body) == API_FIELDS
     assert len(body["query"]) <= 100
+
+
+# The API's answer and each of its results (the README's schema).
+API_FIELDS = {"query", "count", "page", "pages", "per_page", "partial", "dates_swapped", "results"}
+API_RESULT_FIELDS = {"kind", "title", "url", "snippet", "date", "page", "paper", "fields", "missing"}
 
 
 def urls(query):
@@ -253,8 +290,8 @@ def urls(query):
 # the plain words beside them: each finds just what that plain query finds.
 READ_AS_PLAIN = {
     "title_words: 电动": "title words 电动",  # not a column filter: 电动 in a body counts too
-    "电动 OR 1=1": "电动 or 1=1",
-    "1' OR '1'='1": "1 or 1=1",
+    "电动 OR 1=1": "电动 OR 1-1",  # OR in capitals joins alternatives; "=" is no operator
+    "1' OR '1'='1": "1 OR 1-1",
     "电动\x00化\x1f": "电动化",
     "🚗🔋 电动化 🎉": "电动化",
     "\ud800电动": "电动",
@@ -295,7 +332,8 @@ def test_the_api_answers_in_the_documented_shape(corpus, client):
     body = client.get("/api/search", {"q": "电动化", "kind": "article", "per_page": 5}).json()
     assert body["query"] == "电动化" and body["count"] == 1
     (result,) = body["results"]
-    assert set(result) == {"kind", "title", "url", "snippet", "date", "page"}
+    assert set(result) == API_RESULT_FIELDS
+    assert result["paper"] == "科技日报"
     assert result["kind"] == "article"
     assert result["title"] == "国家试点公共领域车辆全面电动化"
     assert result["date"] == "2023-02-11" and result["page"] == "1"
@@ -416,3 +454,79 @@ def test_indexing_in_a_fresh_process_cuts_with_the_editors_words(db, monkeypatch
         assert word in SearchDocument.objects.get(article=article).title_words.split()
     finally:
         forget_word(word)
+
+
+def within(text, first, second, distance=12):
+    """Whether the two words occur within distance characters of each other, as the
+    index counts them: punctuation and spaces are not counted."""
+    text = re.sub(r"\W", "", text)
+    starts = {word: [m.start() for m in re.finditer(re.escape(word), text)] for word in (first, second)}
+    return any(
+        0 <= b - (a + len(first)) <= distance or 0 <= a - (b + len(second)) <= distance
+        for a in starts[first]
+        for b in starts[second]
+    )
+
+
+@pytest.mark.parametrize("query", ["高新区 项目", "科技 企业", "无人机 药品", "企业 订单"])
+def test_terms_close_together_rank_first_on_either_database(corpus, query):
+    first, second = query.split()
+    hits = search(query, per_page=100).hits
+    close = []
+    for hit in hits:
+        field = {"article": "article", "news": "brief", "teaser": "brief", "photo": "photo"}[hit.kind]
+        document = SearchDocument.objects.get(**{f"{field}_id": hit.record_id})
+        close.append(within(document.text, first, second) or within(document.title, first, second))
+    assert True in close, query
+    assert close == sorted(close, reverse=True), query
+
+
+def close_together_ids(query):
+    """The documents in the first tier, terms close together, on the database in use."""
+    from django.db import connection
+
+    from articles.search import postgres, sqlite
+    from articles.search.functionwords import BUILT_IN
+    from articles.search.query import parse
+
+    parsed = parse(query, BUILT_IN)
+    if connection.vendor == "postgresql":
+        sql, tier = (
+            "SELECT id FROM articles_searchdocument WHERE vector @@ %s::tsquery",
+            postgres.tier_queries(parsed)[0],
+        )
+    else:
+        sql, tier = (
+            "SELECT rowid FROM articles_search WHERE articles_search MATCH %s",
+            sqlite.tier_expressions(parsed)[0],
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [tier])
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.parametrize("query", ["高新区 项目", "科技 企业", "无人机 药品", "企业 订单"])
+def test_the_first_tier_holds_the_records_with_the_terms_close_together(corpus, query):
+    first, second = query.split()
+    expected = {
+        document.pk
+        for document in SearchDocument.objects.all()
+        if any(grams_within(stream.split(), first, second) for stream in (document.title_grams, document.body_grams))
+    }
+    assert expected and close_together_ids(query) == expected
+
+
+def grams_within(grams, first, second, distance=12):
+    """FTS5's NEAR over one column of grams: at most distance grams between the end
+    of one word's phrase and the start of the other's."""
+    from articles.search.query import phrase
+
+    spans = {}
+    for word in (first, second):
+        wanted = list(phrase(word).grams)
+        spans[word] = [(i, i + len(wanted)) for i in range(len(grams)) if grams[i : i + len(wanted)] == wanted]
+    return any(
+        0 <= b_start - a_end <= distance or 0 <= a_start - b_end <= distance
+        for a_start, a_end in spans[first]
+        for b_start, b_end in spans[second]
+    )

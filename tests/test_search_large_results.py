@@ -1,4 +1,4 @@
-"""The order of large result sets (articles/search/sqlite.py and postgres.py): per
+"""The order of large result sets (articles/search/plan.py, for both backends): per
 tier, the headline matches, then the other matches, each newest first; on SQLite,
 counts from the index alone. The fixture pages are small, so LARGE is lowered to
 reach it. Tests of what only SQLite does say so."""
@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import SearchDocument
-from articles.search import postgres, search, shared, sqlite
+from articles.search import plan, search, shared, sqlite
 
 # The corpus is imported outside the tests' transactions; this mark makes sure
 # a database is set up when only this module runs.
@@ -21,9 +21,8 @@ WORD = "发展"  # in several headlines and many more bodies of the fixture page
 @pytest.fixture
 def large(monkeypatch):
     """Every result set counts as large (and on SQLite is counted from the index alone)."""
-    monkeypatch.setattr(sqlite, "LARGE", 0)
+    monkeypatch.setattr(plan, "LARGE", 0)
     monkeypatch.setattr(sqlite, "FEW", 0)
-    monkeypatch.setattr(postgres, "LARGE", 0)
 
 
 def document_ids(hits):
@@ -52,8 +51,7 @@ def test_headline_matches_come_first_then_the_newest(corpus, large):
 
 def test_the_count_is_the_same_as_when_ranked_whole(corpus, monkeypatch):
     whole = search(WORD, per_page=100)
-    monkeypatch.setattr(sqlite, "LARGE", 0)
-    monkeypatch.setattr(postgres, "LARGE", 0)
+    monkeypatch.setattr(plan, "LARGE", 0)
     large = search(WORD, per_page=100)
     assert large.counts == whole.counts
     assert sorted(hit.url for hit in large.hits) == sorted(hit.url for hit in whole.hits)

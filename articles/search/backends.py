@@ -1,30 +1,52 @@
 """Run a parsed query against the full-text index of the database in use.
 
-Both backends rank in tiers, then by relevance within a tier:
-  0. every typed term, as typed, close together (SQLite only, for queries of several terms: FTS5's NEAR);
-  1. every typed term, as typed;
-  2. every word of the terms, as jieba cuts them;
-  3. any typed term (only for queries of several terms).
-SQLite ranks with FTS5's bm25(), headline columns weighted above the body
-(sqlite.py); PostgreSQL with ts_rank_cd() over a tsvector whose headline terms
-weigh A (postgres.py).
+One module per database, each with the same functions: sqlite.py (FTS5) and
+postgres.py (a tsvector with a GIN index). The tiers and the plans for broad and
+partial results are plan.py's, the same for both.
 """
+
+from types import ModuleType
 
 from django.db import connection
 
-from . import postgres, sqlite
-from . import query as q
-from .shared import Filters
+from . import plan, postgres, sqlite
+from .query import Query
+from .shared import BY_RANK, Filters, distinct_matches, joined_counts, joined_ids
 
-__all__ = ["Filters", "run"]
+__all__ = ["Filters", "current", "run"]
 
 
-def run(parsed: q.Query, filters: Filters, order: str, limit: int, offset: int):
-    """(ids, count, count_kinds): the ids of one page of hits, best first (or newest
-    first); how many hits there are after every filter; and a function giving the
-    hits per kind before the kind filter, at no cost when counting found them."""
-    backend = postgres if connection.vendor == "postgresql" else sqlite
+def current() -> ModuleType:
+    """The backend of the database in use: the one place that asks which it is."""
+    return postgres if connection.vendor == "postgresql" else sqlite
+
+
+def run(parsed: Query, filters: Filters, order: str, limit: int, offset: int) -> plan.Found:
+    """One page of hits, best first (or newest first), with their count after every
+    filter and a function giving the hits per kind before the kind filter, at no
+    cost when counting found them. When nothing holds the whole query, the hits
+    holding most of it, each with what it lacks."""
+    backend = current()
     count, count_kinds = backend.count(parsed, filters)
-    if not count or offset >= count:
-        return [], count, count_kinds
-    return backend.ranked_ids(parsed, filters, order, limit, offset, count), count, count_kinds
+    if count:
+        ids = backend.ranked_ids(parsed, filters, order, limit, offset, count) if offset < count else []
+        return plan.Found(ids, count, count_kinds)
+    groups = plan.partial_groups(parsed)
+    if not groups:
+        return plan.Found([], 0, count_kinds)
+    return _partial(backend, parsed, groups, filters, order, limit, offset)
+
+
+def _partial(backend, parsed: Query, groups: list, filters: Filters, order: str, limit: int, offset: int):
+    matches = backend.partial_matches(groups, parsed.excluded)
+    found = joined_counts(distinct_matches(matches), filters)
+    count = filters.total(found)
+    order_by = f"{backend.BY_DATE}" if order == "newest" else BY_RANK
+    ids = joined_ids(matches, filters, order_by, limit, offset) if offset < count else []
+    missing: dict[int, list[str]] = {pk: [] for pk in ids}
+    for condition, group in zip(groups, parsed.required, strict=True):
+        held = backend.holding(condition, ids) if ids else set()
+        for pk in ids:
+            if pk not in held:
+                missing[pk].append(parsed.group_text(group))
+    return plan.Found(ids, count, lambda: dict(found), partial=True, missing=missing)

@@ -7,13 +7,15 @@ written in the caller's transaction, so the index never disagrees with the site.
 
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 
 from ..body import body_to_blocks
-from ..models import Article, Brief, DictionaryWord, Page, Photo, SearchDocument
+from ..models import Article, Brief, Page, Photo, SearchDocument
+from ..wordlist import keep_current
+from . import backends
 from .terms import add_words, grams, normalize, words
-from .vectors import tsvector_literal
+from .vocabulary import remember_words
 
 BATCH = 500
 PAGES_PER_BATCH = 50
@@ -21,11 +23,12 @@ _taught = False
 
 
 def teach_stored_words() -> None:
-    """Once per process, what the importer and the editors taught jieba: every stored
-    byline's names and the editors' dictionary words, so queries segment as the index did."""
+    """What the importer and the editors taught jieba, so queries segment as the index did:
+    the editors' dictionary as it is now (wordlist.py), and once per process every stored
+    byline's names."""
     global _taught
+    keep_current()
     if not _taught:
-        add_words(list(DictionaryWord.objects.values_list("word", flat=True)))
         for authors in Article.objects.exclude(authors=[]).values_list("authors", flat=True):
             add_words(authors)
         _taught = True
@@ -40,10 +43,15 @@ def document_for(record: Article | Brief | Photo) -> SearchDocument:
         document.kind, document.article = SearchDocument.ARTICLE, record
         document.column_id = record.column_id
         body = " ".join(block.text for block in body_to_blocks(record.body))
+        if record.continued_on_id:
+            body += " " + " ".join(block.text for block in body_to_blocks(record.continued_on.body))
         document.title = record.title or body[:40]
         document.text = body
         heading = " ".join(part for part in (record.kicker, record.title, record.subtitle) if part)
-        extra = " ".join(part for part in (record.dateline, record.byline, record.continuation) if part)
+        # The column's name ("学习贯彻党的二十大精神 高新区在行动") is printed over the
+        # article, so a reader may look for it: it is searched as the byline is.
+        column = record.column.name if record.column_id else ""
+        extra = " ".join(part for part in (record.dateline, record.byline, record.continuation, column) if part)
         _set_terms(document, heading, f"{extra} {body}")
     elif isinstance(record, Brief):
         document.kind = SearchDocument.TEASER if record.kind == Brief.TEASER else SearchDocument.NEWS
@@ -70,21 +78,40 @@ def index_records(records: Iterable[Article | Brief | Photo]) -> None:
     # The words editors taught jieba in other processes cut the text here too (an
     # import or a reindex may be this process's first use of jieba).
     teach_stored_words()
-    records = list(records)
+    records = as_stories(list(records))
     with transaction.atomic():
         for model, field in ((Article, "article"), (Brief, "brief"), (Photo, "photo")):
             ids = [record.pk for record in records if isinstance(record, model)]
+            if model is Article:
+                ids += [record.continued_on_id for record in records if isinstance(record, Article)]
             if ids:
-                SearchDocument.objects.filter(**{f"{field}__in": ids}).delete()
+                SearchDocument.objects.filter(**{f"{field}__in": [pk for pk in ids if pk]}).delete()
         for start in range(0, len(records), BATCH):
             documents = SearchDocument.objects.bulk_create(document_for(r) for r in records[start : start + BATCH])
             _write_vectors(documents)
+            remember_words(documents)
+
+
+def as_stories(records: list) -> list:
+    """The records to write documents for, a continued story once: an article's second
+    part ("（上接第1版）") has no document of its own, and its first part's holds the text of
+    both, so a word of either part finds the story once, at its first part. A second
+    part given is replaced by its first part; the first part's document then replaces
+    the second part's (index_records deletes both)."""
+    article_ids = [record.pk for record in records if isinstance(record, Article)]
+    first_of = {
+        first.continued_on_id: first
+        for first in Article.objects.filter(continued_on_id__in=article_ids).select_related(*_related(Article))
+    }
+    given = {(type(record), record.pk) for record in records}
+    stories = [record for record in records if not (isinstance(record, Article) and record.pk in first_of)]
+    return stories + [first for first in first_of.values() if (Article, first.pk) not in given]
 
 
 def index_page(page: Page) -> None:
     """Index every record of a page (its records are new or its documents stale)."""
     records = [
-        *page.articles.select_related("page__edition"),
+        *page.articles.select_related(*_related(Article)),
         *page.briefs.select_related("page__edition"),
         *page.photos.select_related("page__edition"),
     ]
@@ -108,7 +135,7 @@ def rebuild() -> int:
             records = [
                 record
                 for model in (Article, Brief, Photo)
-                for record in model.objects.filter(page_id__in=chunk).select_related("page__edition")
+                for record in model.objects.filter(page_id__in=chunk).select_related(*_related(model))
             ]
             records.sort(key=lambda record: (order[record.page_id], record.position, record.pk))
             index_records(records)
@@ -116,12 +143,10 @@ def rebuild() -> int:
     return count
 
 
+def _related(model) -> list[str]:
+    """What document_for reads of a record beyond its own row."""
+    return ["page__edition", "column", "continued_on"] if model is Article else ["page__edition"]
+
+
 def _write_vectors(documents: list[SearchDocument]) -> None:
-    """PostgreSQL keeps the terms as a tsvector too: the column its GIN index covers."""
-    if connection.vendor != "postgresql" or not documents:
-        return
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            "UPDATE articles_searchdocument SET vector = %s::tsvector WHERE id = %s",
-            [(tsvector_literal(document), document.pk) for document in documents],
-        )
+    backends.current().write_vectors(documents)

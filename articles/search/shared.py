@@ -1,26 +1,38 @@
-"""What both backends share: the reader's filters, the ranking tiers, and the SQL
-that joins ranked matches to the documents table "d"."""
+"""What both backends share: the reader's filters, and the SQL that joins ranked
+matches to the documents table "d"."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 
-from . import query as q
+# Every filter beyond the kind, by its name in search() and the search form, with its
+# clause on the documents table "d". A new filter is one line here, and its form field.
+FILTER_CLAUSES = {
+    "date_from": "d.date >= %s",
+    "date_to": "d.date <= %s",
+    "column": "d.column_id = %s",
+    "page_number": "d.page_number = %s",
+    "paper": "d.page_id IN (SELECT p.id FROM articles_page p JOIN articles_edition e ON e.id = p.edition_id"
+    " WHERE e.paper_id = %s)",
+}
 
 
 @dataclass
 class Filters:
     kind: str = ""
-    date_from: object = None
-    date_to: object = None
-    column_id: int | None = None
-    page_number: str = ""
+    values: dict = field(default_factory=dict)  # by the names of FILTER_CLAUSES; empty ones are left out
+
+    def __post_init__(self):
+        unknown = set(self.values) - set(FILTER_CLAUSES)
+        if unknown:
+            raise TypeError(f"unknown search filters: {', '.join(sorted(unknown))}")
+        # A model instance (a Column) filters by its primary key.
+        self.values = {name: getattr(value, "pk", value) for name, value in self.values.items() if value}
 
     @property
     def beyond_kind(self) -> bool:
         """Whether a filter other than the kind applies: those need the documents table."""
-        return bool(self.date_from or self.date_to or self.column_id or self.page_number)
+        return bool(self.values)
 
     def total(self, counts: dict[str, int]) -> int:
         """The hits after the kind filter, from the hits per kind."""
@@ -32,50 +44,24 @@ class Filters:
         if with_kind and self.kind:
             clauses.append("d.kind = %s")
             params.append(self.kind)
-        if self.date_from:
-            clauses.append("d.date >= %s")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("d.date <= %s")
-            params.append(self.date_to)
-        if self.column_id:
-            clauses.append("d.column_id = %s")
-            params.append(self.column_id)
-        if self.page_number:
-            clauses.append("d.page_number = %s")
-            params.append(self.page_number)
+        for name, value in self.values.items():
+            clauses.append(FILTER_CLAUSES[name])
+            params.append(value)
         return (" AND ".join(clauses) or "1 = 1"), params
 
 
-def tiers(parsed: q.Query) -> list[tuple[str, list[q.Phrase]]]:
-    """(operator, phrases) for each ranking tier that this query has."""
-    found = [("AND", parsed.terms)]
-    # When every term is one word, the words' tier would match the same records again.
-    if parsed.words != parsed.terms:
-        found.append(("AND", parsed.words))
-    if len(parsed.terms) > 1:
-        found.append(("OR", parsed.terms))
-    return found
-
-
-def ordering(order: str) -> str:
-    """ORDER BY over ranked matches "m" joined to their documents "d"."""
-    if order != "newest":
-        return "m.tier, m.score, d.id"
-    if connection.vendor == "sqlite":
-        return "d.date IS NULL, d.date DESC, m.tier, m.score, d.id"
-    return "d.date DESC NULLS LAST, m.tier, m.score, d.id"
-
-
-def joined_ids(matches: tuple[str, list], filters: Filters, order: str, limit: int, offset: int) -> list[int]:
-    """One page of ranked matches, filtered and ordered on the documents table."""
+def joined_ids(matches: tuple[str, list], filters: Filters, order_by: str, limit: int, offset: int) -> list[int]:
+    """One page of ranked matches "m" (id, tier, score), filtered and ordered on the documents table."""
     sql, params = matches
     where, where_params = filters.sql()
     return first_column(
         f"SELECT d.id FROM ({sql}) m JOIN articles_searchdocument d ON d.id = m.id"
-        f" WHERE {where} ORDER BY {ordering(order)} LIMIT %s OFFSET %s",
+        f" WHERE {where} ORDER BY {order_by} LIMIT %s OFFSET %s",
         [*params, *where_params, limit, offset],
     )
+
+
+BY_RANK = "m.tier, m.score, d.id"
 
 
 def first_column(sql: str, params: list) -> list:
@@ -83,24 +69,6 @@ def first_column(sql: str, params: list) -> list:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
-
-
-def walk_parts(parts: list, limit: int, offset: int, count: Callable, fetch: Callable) -> list[int]:
-    """One page of a large result's parts laid end to end (see sqlite.py and postgres.py):
-    fetch(part, limit, offset) gives a part's ids newest first, count(part) how many
-    it has; a part wholly before the page is only counted."""
-    ids: list[int] = []
-    for part in parts:
-        if offset:
-            size = count(part)
-            if size <= offset:
-                offset -= size
-                continue
-        ids += fetch(part, limit - len(ids), offset)
-        offset = 0
-        if len(ids) == limit:
-            break
-    return ids
 
 
 def joined_counts(matching: tuple[str, list], filters: Filters) -> dict[str, int]:
@@ -112,9 +80,34 @@ def joined_counts(matching: tuple[str, list], filters: Filters) -> dict[str, int
         return dict(cursor.fetchall())
 
 
-# A hit's document columns, and its page's edition (for the URL).
-HIT_COLUMNS = ["id", "kind", "title", "text", "date", "page_number", "page_id", "edition_id"]
-HIT_COLUMNS += ["article_id", "brief_id", "photo_id"]
+def distinct_matches(matches: tuple[str, list]) -> tuple[str, list]:
+    """The documents of ranked matches "m", once each, for joined_counts."""
+    sql, params = matches
+    return f"(SELECT DISTINCT id FROM ({sql}) u) m JOIN articles_searchdocument d ON d.id = m.id WHERE 1 = 1", params
+
+
+# A hit's document columns, its page's edition and the edition's paper (for the URL
+# and the place it names), and the article's headline fields and column, which a hit
+# may have matched instead of its title or text.
+HIT_COLUMNS = {
+    "id": "d.id",
+    "kind": "d.kind",
+    "title": "d.title",
+    "text": "d.text",
+    "date": "d.date",
+    "page_number": "d.page_number",
+    "page_id": "d.page_id",
+    "edition_id": "p.edition_id",
+    "article_id": "d.article_id",
+    "brief_id": "d.brief_id",
+    "photo_id": "d.photo_id",
+    "paper_slug": "pp.slug",
+    "paper_name": "pp.name",
+    "kicker": "a.kicker",
+    "subtitle": "a.subtitle",
+    "byline": "a.byline",
+    "column": "c.name",
+}
 
 
 def hit_rows(ids: list[int]) -> dict[int, dict]:
@@ -122,10 +115,13 @@ def hit_rows(ids: list[int]) -> dict[int, dict]:
     it through the ORM cost more than a rare word's whole search."""
     if not ids:
         return {}
-    columns = ", ".join(f"p.{name}" if name == "edition_id" else f"d.{name}" for name in HIT_COLUMNS)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {columns} FROM articles_searchdocument d JOIN articles_page p ON p.id = d.page_id"
+            f"SELECT {', '.join(HIT_COLUMNS.values())} FROM articles_searchdocument d"
+            " JOIN articles_page p ON p.id = d.page_id"
+            " JOIN articles_edition e ON e.id = p.edition_id JOIN articles_paper pp ON pp.id = e.paper_id"
+            " LEFT JOIN articles_article a ON a.id = d.article_id"
+            " LEFT JOIN articles_column c ON c.id = d.column_id"
             f" WHERE d.id IN ({', '.join(['%s'] * len(ids))})",
             ids,
         )

@@ -11,14 +11,39 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .terms import simplified
+from .terms import is_han, runs, simplified
 
 SNIPPET_LENGTH = 90
 
 
+# Between a Han run and a digit or Latin run of a query word the page may print
+# punctuation or spaces that the index skips: "沧溟2" is printed "沧溟-2", "澜海6号"
+# "澜海6”号". A few such characters are allowed there, as the index allows any.
+_BETWEEN_RUNS = r"\W{0,3}"
+# A number is marked whole: "12" in "12个" and "第12届", not in "112", "2012", "12.6"
+# or "1.12"; a Latin word likewise ("gdp" not inside another word).
+_NOT_AFTER = r"(?<![0-9a-z])(?<![0-9][.．])"
+_NOT_BEFORE = r"(?![0-9a-z])(?![.．][0-9])"
+
+
 def pattern_for(highlights: list[str]) -> re.Pattern | None:
-    alternatives = [r"\s*".join(re.escape(char) for char in word) for word in highlights if word]
+    alternatives = [_word_pattern(word) for word in highlights if runs(word)]
     return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+
+def _word_pattern(word: str) -> str:
+    pieces = [r"\s*".join(map(re.escape, run)) for run in runs(word)]
+    pattern = _BETWEEN_RUNS.join(pieces)
+    if not is_han(word[0]):
+        pattern = _NOT_AFTER + pattern
+    if not is_han(word[-1]):
+        pattern += _NOT_BEFORE
+    return pattern
+
+
+def matches(text: str, pattern: re.Pattern | None) -> bool:
+    """Whether the query marks anything in text."""
+    return bool(pattern and pattern.search(_searchable(text)))
 
 
 def marked(text: str, pattern: re.Pattern | None, length: int | None = None) -> SafeString:
@@ -43,7 +68,15 @@ def _searchable(text: str) -> str:
     """The text as queries are written, simplified and lowercase, where the conversion
     keeps every position (so that a traditional query marks simplified text too)."""
     searchable = simplified(text)
-    return searchable if len(searchable) == len(text) else text.lower()
+    if len(searchable) != len(text):
+        searchable = text.lower()
+    # Full-width letters and digits ("ＧＤＰ", "１２") as queries are normalised (NFKC),
+    # one for one; a table in C, as a character-by-character pass cost more than the search.
+    return searchable.translate(_NARROW).lower()
+
+
+# NFKC maps the full-width forms U+FF01-U+FF5E onto ASCII, each to one character.
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
 def _first_match(text: str, pattern: re.Pattern | None) -> int | None:

@@ -16,11 +16,15 @@ STREAM_GAP = 64
 def tsvector_literal(document) -> str:
     positions: dict[str, list[str]] = defaultdict(list)
     position = 0
+    # Each stream its own weight: a query can then ask for terms close together in the
+    # grams alone (tsquery.near, with :AC), as FTS5's NEAR does in its gram columns,
+    # while ranking weighs the two headline streams alike, and the two body streams
+    # (postgres.TS_WEIGHTS). The headline column (migration 0006) is the A terms.
     streams = (
         (document.title_grams, "A"),
-        (document.title_words, "A"),
-        (document.body_grams, "B"),
-        (document.body_words, "B"),
+        (document.title_words, "B"),
+        (document.body_grams, "C"),
+        (document.body_words, "D"),
     )
     for terms, weight in streams:
         for term in terms.split():

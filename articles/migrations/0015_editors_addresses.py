@@ -22,7 +22,7 @@ def fingerprint_normalised_text(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_site_generation'),
+        ('articles', '0014_merge_search_words'),
     ]
 
     operations = [

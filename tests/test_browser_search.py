@@ -1,0 +1,84 @@
+"""The search box's suggestions in a real browser, on a phone and on a desktop: typed,
+chosen with the keyboard, and the box working without JavaScript too.
+Screenshots: var/screenshots/search-*."""
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from browser import DESKTOP, PHONE, SCREENSHOTS, TIMEOUT_MS, Tab
+
+pytestmark = pytest.mark.browser
+
+TITLE = "“沧溟-2”潜水器完成万米级海试"
+
+
+def query_of(url):
+    return parse_qs(urlparse(url).query).get("q", [""])[0]
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_the_box_suggests_and_the_keyboard_chooses(open_tab, all_pages, width):
+    tab = open_tab(width)
+    page = tab.page
+    tab.go("/")
+    box = page.get_by_role("combobox", name="搜索")
+    box.click()
+    box.press_sequentially("潜水")
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    assert options.first.inner_text() == TITLE
+    assert box.get_attribute("aria-expanded") == "true"
+    assert options.count() <= 10
+
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    box.press("ArrowUp")
+    assert options.nth(0).get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == options.nth(0).get_attribute("id")
+    tab.screenshot("search-1-suggestions")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    box.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false" and not options.first.is_visible()
+    box.press("ArrowDown")  # the list stays closed until the reader types again
+    box.press_sequentially("器")
+    options.first.wait_for()
+    box.press("ArrowDown")
+    chosen = options.nth(0).inner_text()
+    with page.expect_navigation():
+        box.press("Enter")
+    assert query_of(page.url) == chosen
+    assert page.locator(".hit-title").first.inner_text() == TITLE
+    tab.screenshot("search-2-chosen")
+    assert tab.problems == []
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_a_pinyin_prefix_suggests_han_words(open_tab, all_pages, width):
+    tab = open_tab(width)
+    tab.go("/")
+    box = tab.page.get_by_role("combobox", name="搜索")
+    box.press_sequentially("lanz")
+    tab.page.get_by_role("option", name="澜州").first.wait_for()
+    tab.screenshot("search-3-pinyin")
+    assert tab.problems == []
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_the_box_works_without_javascript(chromium, live_server, all_pages, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800}, locale="zh-CN", java_script_enabled=False)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tab = Tab(context.new_page(), live_server.url, width)
+        tab.go("/")
+        box = tab.page.locator("#search-q")
+        assert box.get_attribute("role") is None  # not enhanced: a plain search box
+        box.fill("潜水器")
+        with tab.page.expect_navigation():
+            box.press("Enter")
+        assert query_of(tab.page.url) == "潜水器"
+        assert tab.page.locator(".hit-title").first.inner_text() == TITLE
+        tab.screenshot("search-4-without-javascript")
+    finally:
+        context.close()
