@@ -151,7 +151,7 @@ def file_cache(settings, tmp_path):
     """The production default, a cache folder, here a fresh one: its files are its entries."""
     folder = tmp_path / "cache"
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(folder)}
+        "default": {"BACKEND": "articles.filecache.PageCacheFolder", "LOCATION": str(folder)}
     }
     return lambda: sorted(folder.glob("*.djcache"))
 
