@@ -551,6 +551,8 @@ class DictionaryWord(models.Model):
     word = models.CharField("词语", max_length=30, unique=True)
     example = models.TextField("例句", blank=True, help_text="保存后在下方对比加词前后的分词结果")
     created_at = models.DateTimeField("添加时间", auto_now_add=True)
+    # How many records holding the word a background task has still to re-segment (dictionary.py).
+    records_left = models.PositiveIntegerField("待重新分词", default=0, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "分词词典"

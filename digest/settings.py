@@ -236,10 +236,11 @@ if CACHE_URL:
         },
     }
 else:
-    # Files every gunicorn worker of one machine shares; each machine has its own.
+    # Files every gunicorn worker of one machine shares; each machine has its own. Django's
+    # file cache, which a folder it cannot make does not stop (articles/filecache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "articles.filecache.PageCacheFolder",
             "LOCATION": str(PAGE_CACHE_DIR),
             "OPTIONS": {"MAX_ENTRIES": env_int("DIGEST_CACHE_ENTRIES", 50_000)},
         },

@@ -140,11 +140,13 @@ def postgres_database():
     import psycopg
 
     name = f"digest_servers_{os.getpid()}_{secrets.token_hex(3)}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
     parts = urllib.parse.urlsplit(server)
+    # Made and dropped from the server's own maintenance database: the URL's may not exist yet.
+    maintenance = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
     yield urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
-    with psycopg.connect(server, autocommit=True) as admin:
+    with psycopg.connect(maintenance, autocommit=True) as admin:
         # Only this test's own database's connections (gunicorn's kept ones, if any are left).
         admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')

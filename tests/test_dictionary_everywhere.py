@@ -114,3 +114,40 @@ def test_search_finds_the_word_whole_after_another_process_saved_it(meeting):
     word_added(WORD)
     wordlist.reload_at_next_check()
     assert search(WORD).hits[0].url == meeting.get_absolute_url()
+
+
+@pytest.fixture
+def tasks_wait(settings):
+    """Background tasks kept in their queue, not run, as when the worker has not come to them yet."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    return default_task_backend
+
+
+def test_a_word_held_by_many_records_is_resegmented_in_the_background_with_progress(
+    meeting, tasks_wait, monkeypatch, editor_client
+):
+    monkeypatch.setattr("articles.dictionary.RESEGMENT_IN_REQUEST", 0)
+    response = editor_client.post(
+        "/admin/articles/dictionaryword/add/", {"word": WORD, "example": SENTENCE}, follow=True
+    )
+    assert "正在后台重新分词" in response.content.decode()
+    (queued,) = tasks_wait.results
+    assert queued.task.name == "resegment_in_background" and queued.args == [WORD]
+    meeting.refresh_from_db()
+    assert WORD not in meeting.keywords  # not yet
+    entry = DictionaryWord.objects.get(word=WORD)
+    assert entry.records_left >= 1
+    assert (
+        f"后台进行中，还剩 {entry.records_left} 条"
+        in editor_client.get("/admin/articles/dictionaryword/").content.decode()
+    )
+
+    queued.task.call(*queued.args)  # the worker comes to it
+    meeting.refresh_from_db()
+    assert WORD in meeting.keywords
+    assert WORD in SearchDocument.objects.get(article=meeting).title_words.split()
+    assert DictionaryWord.objects.get(word=WORD).records_left == 0
+    assert "已完成" in editor_client.get("/admin/articles/dictionaryword/").content.decode()

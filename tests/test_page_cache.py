@@ -150,9 +150,7 @@ def test_each_host_has_its_own_copy(client, story, settings):
 def file_cache(settings, tmp_path):
     """The production default, a cache folder, here a fresh one: its files are its entries."""
     folder = tmp_path / "cache"
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(folder)}
-    }
+    settings.CACHES = {"default": {"BACKEND": "articles.filecache.PageCacheFolder", "LOCATION": str(folder)}}
     return lambda: sorted(folder.glob("*.djcache"))
 
 

@@ -109,7 +109,7 @@ def test_behind_a_proxy_failed_logins_are_counted_by_the_forwarded_address():
 def test_the_page_cache_is_a_folder_unless_a_redis_is_named(tmp_path):
     cache = "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']"
     assert settings_printed(cache, DIGEST_CACHE_DIR=str(tmp_path)) == [
-        "django.core.cache.backends.filebased.FileBasedCache",
+        "articles.filecache.PageCacheFolder",
         str(tmp_path),
     ]
     assert settings_printed(cache, DIGEST_CACHE_URL="redis://cache.internal:6379/2") == [

@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from ..dictionary import segmentation_before_and_after, word_added, word_removed
+from ..dictionary import in_background, segmentation_before_and_after, word_added, word_removed
 from ..models import Article, Brief, Column, DictionaryWord, Edition, EditStep, FunctionWord, Page, Paper, Photo
 from . import actions
 from .importing import import_view, progress_view
@@ -230,10 +230,14 @@ class ColumnAdmin(HistoryAdmin):
 
 @admin.register(DictionaryWord)
 class DictionaryWordAdmin(ListFilterGuardMixin, admin.ModelAdmin):
-    list_display = ["word", "example", "created_at"]
+    list_display = ["word", "example", "created_at", "resegmenting"]
     search_fields = ["word"]
     readonly_fields = ["segmentation"]
     fields = ["word", "example", "segmentation"]
+
+    @admin.display(description="重新分词")
+    def resegmenting(self, entry):
+        return f"后台进行中，还剩 {entry.records_left} 条" if entry.records_left else "已完成"
 
     @admin.display(description="分词对比")
     def segmentation(self, entry):
@@ -249,7 +253,12 @@ class DictionaryWordAdmin(ListFilterGuardMixin, admin.ModelAdmin):
         if previous and previous != obj.word:
             word_removed(previous)
         count = word_added(obj.word)
-        self.message_user(request, f"“{obj.word}”已加入词典，重新索引了 {count} 条包含它的内容。")
+        if in_background(count):
+            self.message_user(
+                request, f"“{obj.word}”已加入词典；包含它的 {count} 条内容正在后台重新分词，进度见词典列表。"
+            )
+        else:
+            self.message_user(request, f"“{obj.word}”已加入词典，重新索引了 {count} 条包含它的内容。")
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

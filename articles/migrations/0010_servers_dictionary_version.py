@@ -28,4 +28,9 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(first_version, migrations.RunPython.noop),
+        migrations.AddField(
+            model_name='dictionaryword',
+            name='records_left',
+            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='待重新分词'),
+        ),
     ]
