@@ -14,7 +14,7 @@ from django.test import override_settings
 from paths import PAGES, SAMPLES, SEED
 
 from articles.importer import PageFacts, import_file, import_text
-from articles.models import Column, Edition
+from articles.models import Column, Edition, SearchWord
 from articles.roles import ensure_editor_group
 
 # Only test passwords are hashed here: the real hasher spends a deliberate
@@ -79,6 +79,7 @@ def corpus(django_db_setup, django_db_blocker):
         yield
         Edition.objects.all().delete()
         Column.objects.all().delete()
+        SearchWord.objects.all().delete()  # the index's words, which no record owns
 
 
 @pytest.fixture
