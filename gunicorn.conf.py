@@ -24,8 +24,9 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss "%({x-request-id}o)s"'
 
 
 def when_ready(server):
-    """Before the fork: load jieba's dictionary and the words taught to it, then drop
-    the database connection that took, so that no worker inherits it.
+    """Before the fork: refuse to start without the collected static files; load jieba's
+    dictionary and the words taught to it, then drop the database connection that took,
+    so that no worker inherits it.
 
     Without the database, start all the same: /healthz can then say it is down
     (503), and each worker teaches itself the words at its first search once the
@@ -35,7 +36,12 @@ def when_ready(server):
     from django.db import DatabaseError, connections
 
     from articles.search.index import teach_stored_words
+    from articles.staticcheck import static_files_problem
 
+    problem = static_files_problem()
+    if problem:
+        # One line on stderr and exit status 1, before any worker could answer a bare 500.
+        raise SystemExit(problem)
     jieba.initialize()
     try:
         teach_stored_words()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .body import body_to_blocks
 from .models import Page
-from .parsing.structure import Article, Block, Brief, PageInfo, PageStructure, Photo
+from .parsing.structure import Article, Brief, PageInfo, PageStructure, Photo
 
 FORMAT = "digest-page/1"
 
@@ -22,7 +22,7 @@ def page_export(page: Page) -> dict:
     photos = list(page.photos.order_by("position", "pk"))
     structure = PageStructure(
         page=PageInfo(
-            paper=edition.paper,
+            paper=edition.paper.name,
             date=edition.date.isoformat() if edition.date else "",
             number=page.number,
             section=page.section,
@@ -69,13 +69,7 @@ def export_pages(folder: Path) -> list[Path]:
 
 
 def structure_from_export(data: dict) -> PageStructure:
-    """The PageStructure of an exported page (KeyError or TypeError when it is not one)."""
-    page = PageInfo(**data["page"])
-    articles = []
-    for article in data["articles"]:
-        fields = dict(article)
-        fields["body"] = [Block(block["kind"], block["text"]) for block in fields["body"]]
-        articles.append(Article(**fields))
-    briefs = [Brief(**brief) for brief in data["briefs"]]
-    photos = [Photo(**{key: value for key, value in photo.items() if key != "image"}) for photo in data["photos"]]
-    return PageStructure(page=page, articles=articles, columns=list(data["columns"]), briefs=briefs, photos=photos)
+    """The PageStructure of an exported page (KeyError or TypeError when it is not one):
+    the structure's own form, with each photo's "image" (the file's name) beside it."""
+    photos = [{key: value for key, value in photo.items() if key != "image"} for photo in data["photos"]]
+    return PageStructure.from_dict({**data, "photos": photos})

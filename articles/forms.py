@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .models import Column, SearchDocument
+from .models import Column, Paper, SearchDocument
 from .search import MAX_PER_PAGE
 from .search.query import clean
 from .search.shared import FILTER_CLAUSES
@@ -21,6 +21,9 @@ class SearchForm(forms.Form):
     date_to = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     column = forms.ModelChoiceField(label="栏目", queryset=Column.objects.all(), required=False, empty_label="全部栏目")
     page_number = forms.CharField(label="版次", max_length=10, required=False)
+    paper = forms.ModelChoiceField(
+        label="报纸", queryset=Paper.objects.all(), to_field_name="slug", required=False, empty_label="全部报纸"
+    )
     order = forms.ChoiceField(label="排序", choices=ORDERS, required=False)
     page = forms.IntegerField(min_value=1, max_value=10_000, required=False, widget=forms.HiddenInput)
 

@@ -19,8 +19,8 @@ from simple_history.utils import bulk_create_with_history
 
 from .body import blocks_to_body
 from .exporting import FORMAT, structure_from_export
-from .linking import link_edition
-from .models import Article, ArticleKeyword, Brief, Column, Edition, Page, Photo
+from .linking import link_edition, pair_photos
+from .models import Article, ArticleKeyword, Brief, Column, Edition, Page, Paper, Photo
 from .pagefile import MAX_PAGE_BYTES, PageFileError, read_page_file
 from .parsing import PageStructure, parse_page
 from .search.index import index_page
@@ -88,7 +88,7 @@ def import_structure(
         existing = Page.objects.filter(checksum=checksum).first()
         if existing is not None:
             return ImportResult(existing, UNCHANGED)
-        edition, _ = Edition.objects.get_or_create(paper=facts.paper, date=facts.date)
+        edition, _ = Edition.objects.get_or_create(paper=Paper.named(facts.paper), date=facts.date)
         page = _same_page(edition, facts.number, source_name)
         if page is not None and not replace_changed:
             raise PageImportError(
@@ -106,6 +106,7 @@ def import_structure(
             images = printed.attach(page, structure)
         page.save()
         store_records(page, structure, images or [], printed.boxes if printed else {})
+        pair_photos(page)
         link_edition(edition)
         index_page(page)
     return ImportResult(page, status)

@@ -8,13 +8,15 @@ Derived fields (``body_html``, ``keywords``) are computed when a record is
 written, never in a template, and are hidden from the admin.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from .body import body_to_html
 from .keywords import extract_keywords
+from .papers import SLUG_MAX_LENGTH, default_paper_name, pinyin_slug, validate_slug
 
 # URL segments for an edition without a date and a page without a number:
 # "/undated-3/x7/" names edition 3 and page 7 until an editor fills them in.
@@ -38,28 +40,131 @@ def tracked_history(**options):
     return HistoricalRecords(**options)
 
 
+class Paper(models.Model):
+    """A newspaper: its name as its pages print it, and the slug its addresses start with."""
+
+    name = models.CharField("报名", max_length=100, unique=True)
+    slug = models.CharField(
+        "网址名",
+        max_length=SLUG_MAX_LENGTH,
+        unique=True,
+        blank=True,
+        validators=[validate_slug],
+        help_text="本报网址的开头，如 /lanzhouribao/。留空则取报名的拼音",
+    )
+
+    history = tracked_history()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报纸"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.free_slug(pinyin_slug(self.name))
+        before = Paper.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # Its addresses under the old slug keep working (views/legacy.follow_renamed_paper);
+            # a slug given up and taken again leads to its new holder.
+            FormerPaperSlug.objects.filter(slug=self.slug).delete()
+            if before and before != self.slug:
+                FormerPaperSlug.objects.update_or_create(slug=before, defaults={"paper": self})
+
+    def get_absolute_url(self):
+        return reverse("paper", args=[self.slug])
+
+    def free_slug(self, slug: str) -> str:
+        """The slug, or with a number after it when another paper has it: 两报同音 -> "x", "x-2"."""
+        others = Paper.objects.exclude(pk=self.pk)
+        candidate, number = slug, 1
+        while others.filter(slug=candidate).exists():
+            number += 1
+            candidate = f"{slug[: SLUG_MAX_LENGTH - 4]}-{number}"
+        return candidate
+
+    @classmethod
+    def named(cls, name: str) -> "Paper":
+        """The paper of that name, made when it is new; the default paper for no name."""
+        paper, _ = cls.objects.get_or_create(name=name.strip() or default_paper_name())
+        return paper
+
+
+class FormerPaperSlug(models.Model):
+    """A slug a paper had before an editor changed it: its old addresses answer 301."""
+
+    slug = models.CharField(max_length=SLUG_MAX_LENGTH, unique=True)
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="former_slugs")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报纸的旧网址名"
+
+    def __str__(self):
+        return self.slug
+
+
+class EditionQuerySet(models.QuerySet):
+    def with_pages(self):
+        """Editions a reader can open: an edition whose pages were all deleted is none."""
+        return self.filter(models.Exists(Page.objects.filter(edition=models.OuterRef("pk"))))
+
+    def newest_first(self):
+        return self.order_by(*NEWEST_FIRST)
+
+    def latest_of_each_paper(self):
+        """The newest edition of every paper, the paper with the newest first."""
+        newest = self.filter(paper=models.OuterRef("paper")).with_pages().order_by(*NEWEST_FIRST).values("pk")[:1]
+        return self.filter(pk=models.Subquery(newest)).select_related("paper").order_by(*NEWEST_FIRST)
+
+
+# Newest first, undated editions last: the order of a paper's editions.
+NEWEST_FIRST = [models.F("date").desc(nulls_last=True), "pk"]
+
+
 class Edition(models.Model):
-    paper = models.CharField("报纸", max_length=100, blank=True)
+    paper = models.ForeignKey(Paper, on_delete=models.PROTECT, related_name="editions", verbose_name="报纸")
     # Null when the page prints no date and none was given on import: the site
     # shows such an edition as undated until an editor sets the date.
     date = models.DateField("日期", null=True, blank=True)
+
+    objects = EditionQuerySet.as_manager()
 
     history = tracked_history()
 
     class Meta:
         verbose_name = verbose_name_plural = "期次"
-        ordering = [models.F("date").desc(nulls_last=True), "paper"]
+        ordering = NEWEST_FIRST
         constraints = [models.UniqueConstraint(fields=["paper", "date"], name="one_edition_per_paper_and_day")]
 
     def __str__(self):
-        return f"{self.paper or '未署名报纸'} {self.date or '未注明日期'}"
+        return f"{self.paper.name} {self.date or '未注明日期'}"
 
     def get_absolute_url(self):
-        return reverse("edition", args=[self.url_segment])
+        return reverse("edition", args=self.url_args)
 
     @property
     def url_segment(self):
         return edition_segment(self.date, self.pk)
+
+    @property
+    def url_args(self):
+        """The paper and date segments that start every URL of the edition. They need
+        the paper: select_related("paper") (or "page__edition__paper") when listing."""
+        return [self.paper.slug, self.url_segment]
+
+    def neighbours(self) -> dict:
+        """The paper's editions before and after this one ("previous", "next"), or None:
+        a day without an edition is skipped. An undated edition has none."""
+        if self.date is None:
+            return {"previous": None, "next": None}
+        editions = Edition.objects.filter(paper_id=self.paper_id).with_pages().select_related("paper")
+        return {
+            "previous": editions.filter(date__lt=self.date).order_by("-date").first(),
+            "next": editions.filter(date__gt=self.date).order_by("date").first(),
+        }
 
 
 class PageQuerySet(models.QuerySet):
@@ -90,7 +195,8 @@ class Page(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "版面"
-        ordering = ["edition", "number_sort", "number", "pk"]
+        # By the edition's id, not the edition: ordering by a relation joins it to every query.
+        ordering = ["edition_id", "number_sort", "number", "pk"]
 
     def __str__(self):
         return f"{self.edition} 第{self.number or '?'}版"
@@ -111,8 +217,8 @@ class Page(models.Model):
     def url_args(self):
         """The date and page segments that start the URL of the page and of every record on it.
 
-        They need the edition: select_related("page__edition") when listing records."""
-        return [self.edition.url_segment, self.url_segment]
+        They need the edition and paper: select_related("page__edition__paper") when listing records."""
+        return [*self.edition.url_args, self.url_segment]
 
 
 class Column(models.Model):
@@ -145,8 +251,18 @@ class RecordQuerySet(models.QuerySet):
 
     def with_page(self):
         # A page's source text is long and no list shows it.
-        return self.select_related("page__edition").defer("page__source_text")
+        return self.select_related("page__edition__paper").defer("page__source_text")
 
+
+class ArticleQuerySet(RecordQuerySet):
+    def stories(self):
+        """Each story once: an article's second part, printed on another page ("上接第1版")
+        and joined to its first, is read as part of the first, so lists leave it out."""
+        return self.filter(continued_from__isnull=True)
+
+
+# How many related articles an article lists.
+RELATED_COUNT = 5
 
 # A record's box is given in shares of the page: 0 is the left or top edge, 1 the other.
 SHARE_OF_PAGE = [MinValueValidator(0.0), MaxValueValidator(1.0)]
@@ -177,7 +293,10 @@ class Record(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["page", "position", "pk"]
+        # By the page's id, not the page: ordering by a relation joins the page and its
+        # edition to every query. Lists that must read in the paper's order say so
+        # (RecordQuerySet.in_reading_order, newest_first).
+        ordering = ["page_id", "position", "pk"]
 
     def get_absolute_url(self):
         return reverse(self.url_name, args=[*self.page.url_args, self.pk])
@@ -207,6 +326,8 @@ class Article(Record):
     body_html = models.TextField(editable=False, default="")
     keywords = models.JSONField(editable=False, default=list)
 
+    objects = ArticleQuerySet.as_manager()
+
     history = tracked_history(excluded_fields=["body_html", "keywords"])
 
     class Meta(Record.Meta):
@@ -228,6 +349,39 @@ class Article(Record):
 
     def keyword_rows(self):
         return [ArticleKeyword(article=self, word=word) for word in self.keywords]
+
+    def unlinked_notes(self) -> tuple[str, str]:
+        """A continuation note whose other part is not linked yet stays text: "（上接第1版）"
+        above the body, "（下转第3版）" below. (before, after), either empty."""
+        linked = self.continued_on_id is not None or hasattr(self, "continued_from")
+        note = "" if linked else self.continuation
+        return (note, "") if "接" in note else ("", note)
+
+    def related(self) -> list["Article"]:
+        """The paper's stories sharing most keywords with this one, each with .shared, newest
+        first among equals; never a part of this story, nor another paper's story.
+
+        Ranked on the keyword rows alone, then loaded: grouping whole articles (and
+        their pages) by keyword would grow with the corpus."""
+        own_parts = [pk for pk in (self.pk, self.continued_on_id) if pk]
+        ranked = (
+            ArticleKeyword.objects.filter(
+                word__in=self.keywords,
+                article__continued_from__isnull=True,
+                article__page__edition__paper_id=self.page.edition.paper_id,
+            )
+            .exclude(article_id__in=own_parts)
+            .values("article_id")
+            .annotate(shared=models.Count("id"))
+            .order_by("-shared", models.F("article__page__edition__date").desc(nulls_last=True), "article_id")[
+                :RELATED_COUNT
+            ]
+        )
+        shared = {row["article_id"]: row["shared"] for row in ranked}
+        related = Article.objects.with_page().in_bulk(list(shared))
+        for pk, count in shared.items():
+            related[pk].shared = count
+        return [related[pk] for pk in shared]
 
 
 class ArticleKeyword(models.Model):
@@ -272,6 +426,17 @@ class Photo(Record):
     caption = models.TextField("图片说明", blank=True)
     credit = models.CharField("摄影", max_length=200, blank=True)
     image = models.ImageField("图片", upload_to="photos/%Y/%m/", blank=True)
+    # The story the photo illustrates, on the same page: paired on import by the words
+    # caption and story share (articles/photostories.py); editors may change it.
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="story_photos",
+        verbose_name="所属文章",
+        help_text="图片配发的文章，须在同一版面；文章页在正文前显示这幅图片",
+    )
 
     history = tracked_history()
 
@@ -281,6 +446,10 @@ class Photo(Record):
 
     def __str__(self):
         return self.caption[:30] or self.credit
+
+    def clean(self):
+        if self.article_id and self.page_id and self.article.page_id != self.page_id:
+            raise ValidationError({"article": "只能配发给同一版面上的文章。"})
 
 
 class SearchDocument(models.Model):
@@ -328,6 +497,8 @@ class DictionaryWord(models.Model):
     word = models.CharField("词语", max_length=30, unique=True)
     example = models.TextField("例句", blank=True, help_text="保存后在下方对比加词前后的分词结果")
     created_at = models.DateTimeField("添加时间", auto_now_add=True)
+    # How many records holding the word a background task has still to re-segment (dictionary.py).
+    records_left = models.PositiveIntegerField("待重新分词", default=0, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "分词词典"
@@ -422,6 +593,21 @@ class SiteGeneration(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "站点版本"
+
+    def __str__(self):
+        return self.value
+
+
+class DictionaryVersion(models.Model):
+    """The version of the editors' dictionary: one row, moved on in the transaction of every
+    change to a DictionaryWord (articles/wordlist.py). Each process's jieba holds the words
+    in its own memory, so each compares this with the version it loaded, and reloads the
+    words when they differ, before it next cuts text: every worker on every server cuts alike."""
+
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "词典版本"
 
     def __str__(self):
         return self.value

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 
 EDITOR_GROUP = "editor"
 # The models an editor works on, with their history (kept by django-simple-history).
-EDITOR_MODELS = ["edition", "page", "column", "article", "brief", "photo", "dictionaryword"]
+EDITOR_MODELS = ["paper", "edition", "page", "column", "article", "brief", "photo", "dictionaryword"]
 
 
 def ensure_editor_group(**kwargs) -> Group:

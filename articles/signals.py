@@ -11,11 +11,11 @@ their generation on. An import always saves its Page, so it moves it too.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Article, Brief, Column, Edition, Page, Photo
+from .models import Article, Brief, Column, Edition, Page, Paper, Photo
 from .pagecache import content_changed
 from .search.index import index_page, index_records
 
-CONTENT = (Edition, Page, Column, Article, Brief, Photo)
+CONTENT = (Paper, Edition, Page, Column, Article, Brief, Photo)
 
 
 def content_written(sender, **kwargs):

@@ -12,6 +12,9 @@ most --max-requests, and records every request's latency:
     /                     the home page
     /sections/articles/   a section page (要闻)
     an article            the first article on the home page
+    an edition            that article's edition (its pages and headlines)
+    a calendar            that paper's 往期回顾 (its latest month)
+    a printed page        the seed's page, with a picture of the printed page and a box per record (bench/printed.py)
 
 Then it imports synthetic pages through the real importer until there are
 --articles articles (bench/pages.py), restarts gunicorn and measures the same
@@ -38,16 +41,27 @@ from loopback import Gunicorn, ScratchSite, fetch, ms, progress, run_load  # noq
 
 THROUGHPUT_TARGET = 0.5  # article requests/s over /minimal's
 LATENCY_TARGET = 1.2  # latency with --articles over latency with the seed alone
-PAGES = ["home", "section", "article"]
+PAGES = ["home", "section", "article", "edition", "calendar", "printed"]
 
 
-def urls(port: int) -> dict[str, str]:
-    """The URLs to load, the article found on the home page as a reader would find it."""
+def urls(port: int, printed: str) -> dict[str, str]:
+    """The URLs to load: the article, its edition and its paper's calendar found on the
+    home page as a reader would find them, and the page with its printed picture."""
     status, body = fetch(port, "/")
-    found = re.search(rb'href="(/[^"]+/articles/\d+/)"', body)
-    if status != 200 or not found:
+    article = re.search(rb'href="(/([^"/]+)/[^"/]+/[^"/]+/articles/\d+/)"', body)
+    if status != 200 or not article:
         raise RuntimeError(f"the home page answered {status} without an article link")
-    return {"minimal": "/minimal", "home": "/", "section": "/sections/articles/", "article": found.group(1).decode()}
+    paper = article.group(2).decode()
+    edition = re.search(rf'href="(/{paper}/\d{{4}}-\d{{2}}-\d{{2}}/)"'.encode(), body)
+    return {
+        "minimal": "/minimal",
+        "home": "/",
+        "section": "/sections/articles/",
+        "article": article.group(1).decode(),
+        "edition": edition.group(1).decode(),
+        "calendar": f"/{paper}/calendar/",
+        "printed": printed,
+    }
 
 
 def measure(server: Gunicorn, targets: dict[str, str], args) -> dict:
@@ -110,8 +124,9 @@ def main():
     site = ScratchSite(args.database)
     try:
         site.set_up()
+        printed = site.python("bench/printed.py").strip()
         with Gunicorn(site, args.workers, name="seed") as server:
-            targets = urls(server.port)
+            targets = urls(server.port, printed)
             progress(f"Seed alone, {args.seconds:g} s per URL at concurrency {args.concurrency}:")
             seed = measure(server, targets, args)
         seed_problems, workers = server.problems(), server.worker_count()
@@ -119,7 +134,7 @@ def main():
         grown_summary = site.python("bench/pages.py", "--articles", str(args.articles)).strip()
         progress(f"  {grown_summary}")
         with Gunicorn(site, args.workers, name="grown") as server:
-            if urls(server.port)["article"] != targets["article"]:
+            if urls(server.port, printed)["article"] != targets["article"]:
                 raise RuntimeError("the home page no longer leads with the same article")
             progress(f"{args.articles} articles, the same URLs:")
             grown = measure(server, targets, args)

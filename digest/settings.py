@@ -184,14 +184,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The paper of a page that prints no paper's name, when the import names none
+# either (importpages --paper, the admin's import form).
+DIGEST_DEFAULT_PAPER = os.environ.get("DIGEST_DEFAULT_PAPER") or "本报"
+
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise looks in it at start-up, even before collectstatic
+# Where collectstatic writes and WhiteNoise reads; every server needs its own copy, collected from the same code.
+STATIC_ROOT = Path(os.environ.get("DIGEST_STATIC_ROOT") or VAR_DIR / "static")
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks in it at start-up, even before collectstatic
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # What imports store: 版面图, thumbnails, 本版PDF, photos. WhiteNoise serves static
 # files only; articles.views.media serves these, and a web server in front may too.
@@ -209,19 +214,37 @@ STORAGES = {
     },
 }
 
-# Rendered reader pages (articles/pagecache.py), in files every gunicorn worker
-# shares, so that an import or an edit in one worker is seen by all at once.
-# A change to the paper makes every cached page stale; the timeout only bounds
-# how long unvisited old pages take room.
+# Rendered reader pages (articles/pagecache.py). Pages are kept under the site's
+# generation, a row in the database that every change moves on, so no server serves
+# a page a commit made stale, whatever cache it has; the timeout only bounds how
+# long unvisited old pages take room. A cache that fails or is full costs speed,
+# never an answer: pages are then rendered each time, and /healthz warns.
 PAGE_CACHE_SECONDS = env_int("DIGEST_PAGE_CACHE_SECONDS", 24 * 3600)
 PAGE_CACHE_DIR = Path(os.environ.get("DIGEST_CACHE_DIR") or VAR_DIR / "cache")
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(PAGE_CACHE_DIR),
-        "OPTIONS": {"MAX_ENTRIES": env_int("DIGEST_CACHE_ENTRIES", 50_000)},
-    },
-}
+# One Redis shared by every server (redis://host:6379/0), instead of a folder per machine.
+CACHE_URL = os.environ.get("DIGEST_CACHE_URL", "")
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"DIGEST_CACHE_URL={CACHE_URL!r} is not a Redis URL, e.g. redis://127.0.0.1:6379/0")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "digest",
+            # A Redis that is down or stuck must cost a page a moment, not gunicorn's 30 s timeout.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+else:
+    # Files every gunicorn worker of one machine shares; each machine has its own. Django's
+    # file cache, which a folder it cannot make does not stop (articles/filecache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "articles.filecache.PageCacheFolder",
+            "LOCATION": str(PAGE_CACHE_DIR),
+            "OPTIONS": {"MAX_ENTRIES": env_int("DIGEST_CACHE_ENTRIES", 50_000)},
+        },
+    }
 
 # Security -----------------------------------------------------------------------
 # Served over HTTPS in production (DIGEST_HTTPS=0 for a plain-HTTP test server):

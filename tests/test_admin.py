@@ -18,8 +18,8 @@ from articles.roles import EDITOR_GROUP, ensure_editor_group
 from articles.search import search
 from articles.search.terms import words
 
-# Session, user, the article, permissions (twice), its page and edition (the raw-id label), the columns.
-QUERIES_FOR_ARTICLE_FORM = 8
+# Session, user, the article, permissions (twice), its page, edition and paper (the raw-id label), the columns.
+QUERIES_FOR_ARTICLE_FORM = 9
 SAMPLE = PAGES / "sample-1.txt"
 
 
@@ -102,7 +102,7 @@ def test_the_pasted_text_takes_paper_and_date_from_the_form(editor_client, db):
     data = {"text": SEED.read_text(encoding="utf-8"), "paper": "科技日报", "date": "2023-02-11", "number": "1"}
     editor_client.post(reverse("admin:articles_page_import"), {**data, "confirm": "1"})
     page = Page.objects.get()
-    assert (page.edition.paper, str(page.edition.date), page.number) == ("科技日报", "2023-02-11", "1")
+    assert (page.edition.paper.name, str(page.edition.date), page.number) == ("科技日报", "2023-02-11", "1")
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from paths import SAMPLES, SEED
 
 from articles.editing import swap_headlines
 from articles.importer import import_file
-from articles.models import Article, Column, Edition
+from articles.models import Article, Column, Edition, Paper
 
 PAGES = [SEED, *SAMPLES]
 
@@ -38,7 +38,7 @@ def test_an_export_imported_into_an_empty_database_rebuilds_the_same_site(tmp_pa
         Article.objects.get(title="计量能力和水平纳入高企认定"),
     )
     edition = Edition.objects.get(date=None)
-    edition.paper, edition.date = "枫城日报", datetime.date(2023, 2, 10)
+    edition.paper, edition.date = Paper.named("枫城日报"), datetime.date(2023, 2, 10)
     edition.save()
     before = site()
 

@@ -79,7 +79,7 @@ def test_an_editor_imports_a_page_fixes_a_headline_and_finds_it_on_the_site(open
     page.get_by_role("link", name="查看站点").click()
     page.locator(".front-main").get_by_role("link", name=FIXED_HEADLINE).click()
     assert page.locator("h1").inner_text() == FIXED_HEADLINE
-    search_box = page.get_by_role("banner").get_by_label("搜索", exact=True)  # a combobox, with the suggestions' script
+    search_box = page.get_by_role("banner").get_by_label("搜索", exact=True)
     search_box.fill(FIXED_HEADLINE)
     search_box.press("Enter")
     assert page.locator(".hit-title").first.inner_text() == FIXED_HEADLINE

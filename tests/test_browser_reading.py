@@ -30,10 +30,11 @@ def record_text(record):
 def test_a_reader_walks_from_home_to_a_photo_by_clicking(open_tab, all_pages, width):
     tab = open_tab(width)
     page = tab.page
-    front = Page.objects.get(edition__paper="青岚科技日报")
+    front = Page.objects.get(edition__paper__name="青岚科技日报")
 
     tab.go("/")
-    assert page.locator("h1").inner_text() == "青岚科技日报"
+    # The paper with the newest edition comes first.
+    assert page.locator(".front-edition .edition-paper").first.inner_text() == "青岚科技日报"
     assert page.locator(".front-main .card-title").first.inner_text() == FIRST_ARTICLE
     snap(tab, "reader-1-home")
 
@@ -63,7 +64,7 @@ def test_a_reader_walks_from_home_to_a_photo_by_clicking(open_tab, all_pages, wi
     records = sorted(
         [*front.articles.all(), *front.briefs.all(), *front.photos.all()], key=lambda record: record.position
     )
-    cards = page.locator(".sheet-records > .card").all_inner_texts()
+    cards = page.locator(".sheet-records > .sheet-record > .card").all_inner_texts()
     assert len(cards) == len(records) == 11
     for card, record in zip(cards, records, strict=True):
         assert record_text(record) in card

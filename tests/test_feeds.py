@@ -17,7 +17,8 @@ def test_the_rss_feed_lists_the_latest_articles(client, all_pages):
     newest = Article.objects.with_page().get(title="“沧溟-2”潜水器完成万米级海试")
     assert items[0].findtext("title") == newest.title
     assert items[0].findtext("link") == f"http://testserver{newest.get_absolute_url()}"
-    assert items[0].findtext("description").startswith("3月 4日，随着科考母船“澜海6”号缓缓靠泊澜州港")
+    # Where it was printed, then its first paragraph.
+    assert items[0].findtext("description").startswith("青岚科技日报 2023年3月6日 第1版｜3月 4日，随着科考母船")
     assert "Mon, 06 Mar 2023" in items[0].findtext("pubDate")
 
 
@@ -28,7 +29,12 @@ def test_the_atom_feed_lists_the_latest_articles(client, all_pages):
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 24
     assert entries[0].findtext(f"{ATOM}title") == "“沧溟-2”潜水器完成万米级海试"
-    assert entries[0].find(f"{ATOM}link").get("href").startswith("http://testserver/2023-03-06/1/articles/")
+    assert (
+        entries[0]
+        .find(f"{ATOM}link")
+        .get("href")
+        .startswith("http://testserver/qinglankejiribao/2023-03-06/1/articles/")
+    )
     assert all(entry.findtext(f"{ATOM}updated") for entry in entries)
 
 

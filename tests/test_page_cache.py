@@ -79,14 +79,14 @@ def test_an_import_shows_on_the_home_page_at_once(client, seed_page, import_samp
     import_sample("sample-1")
     after = client.get("/").content.decode()
     assert after != before
-    assert Edition.objects.exclude(pages=None).first().paper in after
+    assert Edition.objects.exclude(pages=None).first().paper.name in after
 
 
-def test_a_renamed_edition_shows_at_once(client, seed_page):
+def test_a_renamed_paper_shows_at_once(client, seed_page):
     client.get("/")
-    edition = seed_page.edition
-    edition.paper = "改名日报"
-    edition.save()
+    paper = seed_page.edition.paper
+    paper.name = "改名日报"
+    paper.save()
     assert "改名日报" in client.get("/").content.decode()
 
 
@@ -141,3 +141,88 @@ def test_each_host_has_its_own_copy(client, story, settings):
     first = client.get(story.get_absolute_url(), HTTP_HOST="a.example").content.decode()
     second = client.get(story.get_absolute_url(), HTTP_HOST="b.example").content.decode()
     assert "a.example" in first and "b.example" in second
+
+
+# The key holds only what the view reads -----------------------------------------------
+
+
+@pytest.fixture
+def file_cache(settings, tmp_path):
+    """The production default, a cache folder, here a fresh one: its files are its entries."""
+    folder = tmp_path / "cache"
+    settings.CACHES = {"default": {"BACKEND": "articles.filecache.PageCacheFolder", "LOCATION": str(folder)}}
+    return lambda: sorted(folder.glob("*.djcache"))
+
+
+@pytest.mark.parametrize(
+    "url, same_as",
+    [
+        ("/?utm_source=weibo", "/"),
+        ("/?page=3&from=x", "/"),  # the home page is no list: its "page" is a stray parameter too
+        ("/sections/articles/?page=1", "/sections/articles/"),
+        ("/sections/articles/?utm_source=weibo&page=1", "/sections/articles/"),
+        ("/sitemap.xml?x=1&p=1", "/sitemap.xml"),
+    ],
+)
+def test_a_stray_query_string_is_served_the_cached_page_and_writes_no_entry(client, story, file_cache, url, same_as):
+    first, _ = queries_for(client, same_as)
+    entries = file_cache()
+    again, queries = queries_for(client, url)
+    assert queries == 0 and again.content == first.content
+    assert file_cache() == entries
+
+
+def test_a_page_number_is_one_entry_however_it_is_written(client, seed_page, file_cache, monkeypatch):
+    monkeypatch.setattr("articles.views.sections.paginate.__defaults__", (2,))
+    second, _ = queries_for(client, "/sections/articles/?page=2")
+    entries = file_cache()
+    for spelling in ("?page=02", "?page=2&utm_source=x", "?utm_source=x&page=002"):
+        again, queries = queries_for(client, f"/sections/articles/{spelling}")
+        assert queries == 0 and again.content == second.content, spelling
+    assert file_cache() == entries
+
+
+def test_a_page_rendered_for_a_stray_parameter_never_links_with_it(client, seed_page, monkeypatch):
+    monkeypatch.setattr("articles.views.sections.paginate.__defaults__", (2,))
+    content = client.get("/sections/articles/?utm_source=weibo&page=2").content.decode()
+    assert "page=3" in content and "utm_source" not in content
+
+
+def test_a_page_that_is_not_a_number_is_a_404_and_never_kept(client, story, file_cache):
+    assert client.get("/sections/articles/?page=abc").status_code == 404
+    assert client.get("/sections/articles/?page=99").status_code == 404
+    assert file_cache() == []
+
+
+def test_a_page_rendered_while_a_change_commits_is_not_kept_under_the_older_generation(rf, db):
+    """The view read its rows after the generation was read: if the paper changed in
+    between, what it rendered may be the newer paper, which must not be served as the
+    older generation's page (say, to a database restored to that generation)."""
+    from django.http import HttpResponse
+
+    calls = []
+
+    def view(request):
+        calls.append(1)
+        if len(calls) == 1:
+            pagecache.content_changed()  # another server's edit commits while this view renders
+        return HttpResponse(f"第{len(calls)}次渲染")
+
+    cached = pagecache.cached_page(view)
+    older = pagecache.generation()
+    cached(rf.get("/"))
+    SiteGeneration.objects.update(value=older)  # the database restored to the generation before the edit
+    assert cached(rf.get("/")).content.decode() == "第2次渲染"  # rendered again, not the first rendering
+    assert cached(rf.get("/")).content.decode() == "第2次渲染"  # which was kept
+    assert len(calls) == 2
+
+
+def test_a_cache_left_from_another_database_never_serves_its_pages(client, story):
+    """A restored or different database has a generation of its own (a random value that
+    its migration made), so the pages kept for this one are never looked up for it."""
+    url = story.get_absolute_url()
+    assert story.title in client.get(url).content.decode()
+    # Another database behind the same cache: other rows, and its own generation.
+    Article.objects.filter(pk=story.pk).update(title="另一个数据库里的标题")
+    SiteGeneration.objects.update(value="0123456789abcdef0123456789abcdef")
+    assert "另一个数据库里的标题" in client.get(url).content.decode()

@@ -11,6 +11,7 @@ from pagescore import countable, output_text
 
 from articles.parsing import parse_page
 from articles.parsing.parser import build_structure
+from articles.parsing.vocabulary import NOTE_WORDS, ROLES
 
 FARM = "春耕时节，青州县万亩麦田里一派繁忙景象。县农业农村局组织农技人员深入田间地头，指导农户科学施肥、防治病虫害。"
 FARM_MORE = "今年以来，青州县累计投入资金两千万元，新建高标准农田三万亩，改造灌溉渠道一百二十公里。"
@@ -252,6 +253,16 @@ def test_a_trailing_surname_led_name_becomes_the_byline():
     assert body_text(article) == FARM + FARM_MORE
 
 
+@pytest.mark.parametrize("name", ["孟㛃", "孟\uf92c"], ids=["extension-a", "compatibility"])
+def test_a_name_with_a_rare_han_character_is_a_name_as_search_reads_it(name):
+    # articles/hanzi.py is the one definition of a Han character: the parser's names
+    # take the same blocks as the search (Extension A, compatibility ideographs).
+    lines = wrap(FARM_MORE)
+    article = only_article(parse("青州县春耕生产忙", wrap("本报讯 " + FARM), lines[:-1], lines[-1] + " " + name))
+
+    assert (article.byline, article.authors) == (name, [name])
+
+
 def test_a_trailing_name_on_a_line_of_its_own_becomes_the_byline():
     article = only_article(parse("青州县春耕生产忙", wrap("本报讯 " + FARM), wrap(FARM_MORE), "欧阳宁"))
 
@@ -337,6 +348,16 @@ def test_narrow_one_sentence_items_are_news_briefs():
 
     assert [(brief.kind, brief.text) for brief in structure.briefs] == [("news", item) for item in items]
     assert only_article(structure).title == "青州县春耕生产忙"
+
+
+def test_a_page_of_narrow_items_alone_is_news_briefs():
+    # NARROW is a width, not a share of the page's own columns: with no article to
+    # compare against, the brief column is still a brief column.
+    items = ["江州市召开全市制造业推进会。", "青州县新建高标准农田三万亩。", "云川省出台支持民营经济二十条措施。"]
+    structure = parse(*(wrap(item, 10) for item in items))
+
+    assert [(brief.kind, brief.text) for brief in structure.briefs] == [("news", item) for item in items]
+    assert structure.articles == []
 
 
 def test_teasers_carry_their_page_reference():
@@ -458,3 +479,8 @@ def test_an_odd_run_of_headlines_after_their_bodies_gives_each_line_to_one_body(
     titles = [article.title for article in structure.articles]
     assert sorted(title for title in titles if title) == sorted(heads)
     assert not structure.briefs
+
+
+def test_every_role_is_a_note_word_so_that_its_lines_are_read():
+    # cut_units reads a line's role only when it holds a note word (vocabulary.NOTE_WORDS).
+    assert all(NOTE_WORDS.search(role) for role in ROLES + ("摄影记者",))

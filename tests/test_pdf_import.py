@@ -59,7 +59,7 @@ def test_a_pdf_page_is_stored_with_its_picture_thumbnail_own_pdf_and_the_box_of_
     (result,) = import_pdf(typeset(FRONT), source_name="front.pdf")
     page = result.page
     assert result.status == CREATED
-    assert (page.edition.paper, str(page.edition.date), page.number) == ("人民日报", "2025-10-20", "3")
+    assert (page.edition.paper.name, str(page.edition.date), page.number) == ("人民日报", "2025-10-20", "3")
     assert list(page.articles.values_list("title", flat=True)) == [s.title for s in FRONT.stories]
 
     scan, thumbnail = Image.open(page.scan.path), Image.open(page.thumbnail.path)

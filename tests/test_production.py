@@ -1,17 +1,10 @@
 """Production: settings from the environment, security headers, health, request ids, SQLite under load."""
 
-import http.client
 import json
 import os
 import re
 import secrets
-import socket
-import subprocess
-import sys
 import threading
-import time
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -19,6 +12,7 @@ from django.db import OperationalError, connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from paths import SEED
 from processes import manage
+from servers import HOST, ask, free_port, gunicorn, run_manage
 
 from articles.importer import import_file
 
@@ -117,7 +111,7 @@ def test_healthz_reports_the_database_and_the_search_index(client, db):
     import_file(SEED)
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "records": 19, "documents": 19, "search": "ok"}
+    assert response.json() == {"database": "ok", "records": 19, "documents": 19, "search": "ok", "cache": "ok"}
 
 
 def test_healthz_answers_503_when_the_index_is_stale(client, db):
@@ -256,80 +250,24 @@ def test_a_superuser_can_come_from_the_environment(db, monkeypatch):
     assert user.is_superuser and user.check_password("a long pass phrase 42")
 
 
-# Real gunicorn -----------------------------------------------------------------
-
-GUNICORN = Path(sys.executable).parent / "gunicorn"
-HOST = PRODUCTION["DJANGO_ALLOWED_HOSTS"]
+# Real gunicorn (tests/servers.py) -------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def ask(port, path, method="GET", headers=None):
-    """One request to gunicorn, as a proxy would send it: (status, headers, body), redirects not followed."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request(method, path, headers={"Host": HOST, **(headers or {})})
-        response = connection.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        connection.close()
-
-
-@contextmanager
-def gunicorn(log, **env):
-    """gunicorn in production mode (plain HTTP), one worker, on a free port; yields the port once it answers."""
-    port = free_port()
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DIGEST_", "GUNICORN_"))}
-    environment = {**clean, **PRODUCTION, "DIGEST_HTTPS": "0", "DIGEST_BIND": f"127.0.0.1:{port}", **env}
-    with open(log, "w") as output:
-        server = subprocess.Popen(
-            [str(GUNICORN), "digest.wsgi", "--workers", "1"],
-            cwd=settings.BASE_DIR,
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_for(port, server, log)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def wait_for(port, server, log, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"gunicorn stopped at start-up:\n{Path(log).read_text()}")
-        try:
-            ask(port, "/robots.txt")
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"gunicorn did not answer in {seconds} s:\n{Path(log).read_text()}")
-
-
-def test_gunicorn_starts_without_the_database_and_healthz_reports_it(tmp_path):
+def test_gunicorn_starts_without_the_database_and_healthz_reports_it(tmp_path, collected_static):
     log = tmp_path / "gunicorn.log"
     closed = free_port()  # nothing listens there
-    with gunicorn(log, DATABASE_URL=f"postgres://digest@127.0.0.1:{closed}/digest") as port:
+    database = f"postgres://digest@127.0.0.1:{closed}/digest"
+    with gunicorn(log, DATABASE_URL=database, DIGEST_STATIC_ROOT=str(collected_static)) as port:
         status, _, body = ask(port, "/healthz")
     assert status == 503
     assert json.loads(body)["database"] == "error"  # the detail is in the log, not the answer
     assert "Starting without the database" in log.read_text()
 
 
-def test_under_gunicorn_the_small_things_an_operator_trips_over_are_right(tmp_path):
+def test_under_gunicorn_the_small_things_an_operator_trips_over_are_right(tmp_path, collected_static):
     database = f"sqlite:///{tmp_path / 'digest.sqlite3'}"
-    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        result = manage(*command, **PRODUCTION, DATABASE_URL=database)
-        assert result.returncode == 0, result.stderr
-    with gunicorn(tmp_path / "gunicorn.log", DATABASE_URL=database) as port:
+    run_manage("migrate", "-v0", DATABASE_URL=database)
+    with gunicorn(tmp_path / "gunicorn.log", DATABASE_URL=database, DIGEST_STATIC_ROOT=str(collected_static)) as port:
         robots, favicon = ask(port, "/robots.txt"), ask(port, "/favicon.ico")
         icon = ask(port, favicon[1]["Location"])
         refused = {method: ask(port, "/", method) for method in ("OPTIONS", "TRACE", "PUT", "DELETE")}

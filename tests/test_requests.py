@@ -57,7 +57,7 @@ READER_URLS = [
     "/sitemap.xml",
     "/search/?q=科技",
     "/api/search?q=科技",
-    "/2023-02-11/1/",
+    "/kejiribao/2023-02-11/1/",
     "/healthz",
     "/robots.txt",
 ]
@@ -107,7 +107,7 @@ def test_favicon_ico_leads_to_the_sites_icon(client, db):
 
 COMPRESSED_URLS = [
     "/",
-    "/2023-02-11/1/",
+    "/kejiribao/2023-02-11/1/",
     "/feeds/rss/",
     "/feeds/atom/",
     "/sitemap.xml",

@@ -279,7 +279,7 @@ def test_a_hostile_query_to_the_api_answers_json(corpus, client, query):
 
 # The API's answer and each of its results (the README's schema).
 API_FIELDS = {"query", "count", "page", "pages", "per_page", "partial", "dates_swapped", "results"}
-API_RESULT_FIELDS = {"kind", "title", "url", "snippet", "date", "page", "fields", "missing"}
+API_RESULT_FIELDS = {"kind", "title", "url", "snippet", "date", "page", "paper", "fields", "missing"}
 
 
 def urls(query):
@@ -333,6 +333,7 @@ def test_the_api_answers_in_the_documented_shape(corpus, client):
     assert body["query"] == "电动化" and body["count"] == 1
     (result,) = body["results"]
     assert set(result) == API_RESULT_FIELDS
+    assert result["paper"] == "科技日报"
     assert result["kind"] == "article"
     assert result["title"] == "国家试点公共领域车辆全面电动化"
     assert result["date"] == "2023-02-11" and result["page"] == "1"

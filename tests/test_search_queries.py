@@ -192,6 +192,19 @@ def test_the_api_filters_by_column_page_number_and_dates(corpus, client):
     assert body["results"] and {result["date"] for result in body["results"]} == {day}
 
 
+def test_the_results_page_and_the_api_filter_by_paper(corpus, client):
+    _, everywhere = api(client, q="高新区", per_page=100)
+    papers = {result["paper"] for result in everywhere["results"]}
+    assert {"科技日报", "青岚科技日报"} <= papers
+    _, one = api(client, q="高新区", paper="qinglankejiribao", per_page=100)
+    assert one["count"] > 0 and {result["paper"] for result in one["results"]} == {"青岚科技日报"}
+    assert all("/qinglankejiribao/" in result["url"] for result in one["results"])
+    html = client.get("/search/", {"q": "高新区", "paper": "kejiribao"}).content.decode()
+    assert "科技日报 2023年2月11日" in html and "青岚科技日报 2023年3月6日" not in html
+    response, body = api(client, q="高新区", paper="nosuchpaper")
+    assert response.status_code == 400 and "paper" in body["error"]
+
+
 def test_the_api_orders_and_pages(corpus, client):
     _, newest = api(client, q="发展", order="newest", per_page=100)
     dates = [result["date"] for result in newest["results"] if result["date"]]

@@ -104,3 +104,21 @@ def test_behind_a_proxy_failed_logins_are_counted_by_the_forwarded_address():
         "articles.clientip.forwarded_client_ip",
         "HTTP_X_FORWARDED_PROTO",
     ]
+
+
+def test_the_page_cache_is_a_folder_unless_a_redis_is_named(tmp_path):
+    cache = "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']"
+    assert settings_printed(cache, DIGEST_CACHE_DIR=str(tmp_path)) == [
+        "articles.filecache.PageCacheFolder",
+        str(tmp_path),
+    ]
+    assert settings_printed(cache, DIGEST_CACHE_URL="redis://cache.internal:6379/2") == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache.internal:6379/2",
+    ]
+
+
+def test_a_cache_url_that_is_not_a_redis_stops_start_up():
+    result = start_django(DIGEST_CACHE_URL="memcached://127.0.0.1:11211")
+    assert result.returncode != 0
+    assert "DIGEST_CACHE_URL='memcached://127.0.0.1:11211' is not a Redis URL" in result.stderr

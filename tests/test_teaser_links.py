@@ -20,14 +20,14 @@ def import_page_two(make_page):
 
 def test_a_teaser_links_to_its_article_once_its_page_is_imported(client, import_sample, make_page):
     import_sample("sample-3")
-    assert "/2023-02-10/2/articles/" not in client.get("/").content.decode()
+    assert "/yunchuanribao/2023-02-10/2/articles/" not in client.get("/").content.decode()
     page_two = import_page_two(make_page)
     target = page_two.articles.get()
     teaser = Brief.objects.with_page().get(text=TEASER)
     assert teaser.target == target
     url = target.get_absolute_url()
-    assert url.startswith("/2023-02-10/2/articles/")
-    assert f'href="{url}">{TEASER}</a>' in client.get("/2023-02-10/1/").content.decode()
+    assert url.startswith("/yunchuanribao/2023-02-10/2/articles/")
+    assert f'href="{url}">{TEASER}</a>' in client.get("/yunchuanribao/2023-02-10/1/").content.decode()
     assert f'href="{url}">{TEASER}</a>' in client.get("/sections/teasers/").content.decode()
     assert (
         f'href="{url}">阅读全文：《{TEASER}》（第2版 要闻）→</a>'

@@ -53,14 +53,15 @@ def test_its_keywords_link_to_search(client, seed_page):
         assert f'href="/search/?q={quote(word)}">{word}<' in html
 
 
-def test_it_lists_the_articles_sharing_most_keywords(client, all_pages):
-    # "高新区" is a keyword of these two, and of "青岚高新区发布首批“揭榜挂帅”榜单" on another day.
+def test_it_lists_the_paper_s_articles_sharing_most_keywords(client, all_pages):
+    # "高新区" is a keyword of these two, and of "青岚高新区发布首批“揭榜挂帅”榜单" in another paper.
     story = article(all_pages[1], "国家高新区“新春第一会”战鼓催征")
     html = client.get(story.get_absolute_url()).content.decode()
     related = html[html.index("相关文章") :]
     assert "培育质量卓越产业集群看“高新”" in related
-    assert "青岚高新区发布首批“揭榜挂帅”榜单" in related
     assert "首批自然资源节约集约示范县公布" not in related
+    # A story view never lists another paper's stories.
+    assert "青岚高新区发布首批“揭榜挂帅”榜单" not in related
 
 
 def test_a_stale_address_redirects_to_the_article(client, seed_page):
@@ -70,8 +71,11 @@ def test_a_stale_address_redirects_to_the_article(client, seed_page):
     seed_page.edition.save()
     response = client.get(old_url)
     assert response.status_code == 301
-    assert response["Location"] == f"/2023-02-12/1/articles/{story.pk}/"
-    assert client.get(f"/2023-02-11/9/articles/{story.pk}/").status_code == 301
+    assert response["Location"] == f"/kejiribao/2023-02-12/1/articles/{story.pk}/"
+    assert client.get(f"/kejiribao/2023-02-11/9/articles/{story.pk}/").status_code == 301
+    # The address from before papers had their own, too.
+    response = client.get(f"/2023-02-11/1/articles/{story.pk}/")
+    assert response.status_code == 301 and response["Location"] == f"/kejiribao/2023-02-12/1/articles/{story.pk}/"
 
 
 def test_a_missing_article_is_not_found(client, seed_page):
@@ -80,7 +84,9 @@ def test_a_missing_article_is_not_found(client, seed_page):
 
 def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries):
     story = article(all_pages[1], "培育质量卓越产业集群看“高新”")
-    # The article (with its page, column and other part), the page's articles, the
-    # related articles ranked on their keyword rows, then loaded.
-    with reader_queries(4):
-        assert client.get(story.get_absolute_url()).status_code == 200
+    url = story.get_absolute_url()
+    # The article (with its page, column and other part), the page's articles, its
+    # photos, the related articles ranked on their keyword rows, then loaded, and
+    # the edition bar: the edition's pages, the previous and the next edition.
+    with reader_queries(8):
+        assert client.get(url).status_code == 200

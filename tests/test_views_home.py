@@ -1,4 +1,6 @@
-"""The home page: the latest edition at a glance."""
+"""The home page: the latest edition of every paper at a glance."""
+
+import datetime
 
 from articles.models import Article, Brief, Edition, Photo
 
@@ -22,12 +24,21 @@ def test_it_shows_the_news_briefs_teasers_and_photos(client, seed_page):
     assert "新华社记者 牟宇/摄" in html
 
 
-def test_it_shows_the_latest_edition_and_links_to_each_of_its_pages(client, all_pages):
+def test_it_shows_the_latest_edition_of_every_paper(client, all_pages):
     html = client.get("/").content.decode()
-    assert "青岚科技日报" in html
-    assert "2023年3月6日 星期一" in html
-    assert all_pages[0].get_absolute_url() in html
-    assert "“沧溟-2”潜水器完成万米级海试" in html
+    for page in all_pages:
+        paper = page.edition.paper
+        assert f'<a href="{paper.get_absolute_url()}">{paper}</a>' in html
+        assert page.edition.get_absolute_url() in html
+        assert page.get_absolute_url() in html
+    assert "2023年3月6日 星期一" in html and "2023年2月11日 星期六" in html
+    assert "“沧溟-2”潜水器完成万米级海试" in html and "国家试点公共领域车辆全面电动化" in html
+
+
+def test_an_older_edition_of_a_paper_is_not_on_the_home_page(client, seed_page, import_sample):
+    newer = import_sample("sample-2", paper="科技日报", date=datetime.date(2023, 2, 12), number="1")
+    html = client.get("/").content.decode()
+    assert newer.edition.get_absolute_url() in html
     assert "国家试点公共领域车辆全面电动化" not in html
 
 
@@ -39,6 +50,6 @@ def test_it_says_so_before_any_page_is_imported(client, db):
 
 def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries):
     assert Edition.objects.count() == 4 and Brief.objects.count() > 20
-    # The edition, its pages, and the front page's articles, briefs and photos.
+    # The latest edition of each paper, their pages, and the front pages' articles, briefs and photos.
     with reader_queries(5):
         assert client.get("/").status_code == 200

@@ -6,7 +6,7 @@ from articles.models import Page
 
 
 def test_it_shows_every_record_of_the_page_in_reading_order(client, seed_page):
-    html = client.get("/2023-02-11/1/").content.decode()
+    html = client.get("/kejiribao/2023-02-11/1/").content.decode()
     in_order = [
         "近年来，河北省沧县深入挖掘特色文化资源",  # photo, line 2
         "国家试点公共领域车辆全面电动化",  # article, line 37
@@ -22,17 +22,17 @@ def test_it_shows_every_record_of_the_page_in_reading_order(client, seed_page):
 
 
 def test_it_links_each_record_and_labels_briefs_and_teasers(client, seed_page):
-    html = client.get("/2023-02-11/1/").content.decode()
+    html = client.get("/kejiribao/2023-02-11/1/").content.decode()
     for manager in (seed_page.articles, seed_page.briefs, seed_page.photos):
         for record in manager.all():
             assert record.get_absolute_url() in html
     assert ">简讯<" in html and ">导读<" in html
-    assert "第1版 要闻" in html and "科技日报 2023年2月11日 星期六" in html
+    assert "第1版 要闻" in html and "科技日报</a>" in html and "2023年2月11日 星期六" in html
 
 
 def test_a_page_without_a_number_has_its_own_address(client, all_pages):
     unnumbered = all_pages[3]
-    assert unnumbered.get_absolute_url() == f"/undated-{unnumbered.edition.pk}/x{unnumbered.pk}/"
+    assert unnumbered.get_absolute_url() == f"/benbao/undated-{unnumbered.edition.pk}/x{unnumbered.pk}/"
     html = client.get(unnumbered.get_absolute_url()).content.decode()
     assert "版次不详" in html and "外贸企业订单“开门红”" in html
 
@@ -46,8 +46,8 @@ def test_a_stale_address_redirects_to_where_the_page_is_now(client, all_pages):
     page.edition.save()
     response = client.get(old_url)
     assert response.status_code == 301
-    assert response["Location"] == "/2023-02-09/5/"
-    assert client.get("/2023-02-09/5/").status_code == 200
+    assert response["Location"] == "/benbao/2023-02-09/5/"
+    assert client.get("/benbao/2023-02-09/5/").status_code == 200
 
 
 def test_it_links_to_the_other_pages_of_the_edition(client, continued_pages):
@@ -58,21 +58,33 @@ def test_it_links_to_the_other_pages_of_the_edition(client, continued_pages):
     assert front.get_absolute_url() in html and "上一版" in html
 
 
-def test_it_shows_each_paper_s_page_of_that_number_on_the_day(client, seed_page, import_sample):
+def test_each_paper_s_page_of_that_number_on_the_day_is_its_own(client, seed_page, import_sample):
     other = import_sample("sample-2", paper="枫城日报", date=datetime.date(2023, 2, 11), number="1")
-    html = client.get("/2023-02-11/1/").content.decode()
-    assert other.get_absolute_url() == seed_page.get_absolute_url()
-    assert "国家试点公共领域车辆全面电动化" in html and "外贸企业订单“开门红”" in html
+    assert other.get_absolute_url() == "/fengchengribao/2023-02-11/1/"
+    mine = client.get(seed_page.get_absolute_url()).content.decode()
+    theirs = client.get(other.get_absolute_url()).content.decode()
+    assert "国家试点公共领域车辆全面电动化" in mine and "外贸企业订单“开门红”" not in mine
+    assert "外贸企业订单“开门红”" in theirs and "国家试点公共领域车辆全面电动化" not in theirs
+
+
+def test_the_page_strip_marks_the_page_and_the_arrow_keys_follow_prev_and_next(client, continued_pages):
+    front, third = continued_pages
+    html = client.get(front.get_absolute_url()).content.decode()
+    assert f'<a href="{front.get_absolute_url()}" aria-current="page">第1版' in html
+    assert f'<a href="{third.get_absolute_url()}">第3版' in html
+    assert f'<link rel="next" href="{third.get_absolute_url()}">' in html and '<link rel="prev"' not in html
+    assert '<script src="/static/js/page-keys.js" defer></script>' in html
 
 
 def test_a_missing_page_is_not_found(client, seed_page):
-    assert client.get("/2023-02-11/2/").status_code == 404
-    assert client.get("/2023-02-12/1/").status_code == 404
-    assert client.get("/2023-02-11/x999/").status_code == 404
+    assert client.get("/kejiribao/2023-02-11/2/").status_code == 404
+    assert client.get("/kejiribao/2023-02-12/1/").status_code == 404
+    assert client.get("/kejiribao/2023-02-11/x999/").status_code == 404
 
 
 def test_it_runs_the_same_queries_however_much_is_imported(client, continued_pages, reader_queries):
     assert Page.objects.count() == 2
-    # The page, its articles, briefs and photos, and its edition's pages.
-    with reader_queries(5):
-        assert client.get("/2023-02-10/1/").status_code == 200
+    # The page, its articles, briefs and photos, and the edition bar: its edition's
+    # pages, the previous and the next edition.
+    with reader_queries(7):
+        assert client.get("/yunchuanribao/2023-02-10/1/").status_code == 200

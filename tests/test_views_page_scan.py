@@ -18,7 +18,8 @@ def printed_page(db, settings, tmp_path):
 
 def areas(html):
     """Each clickable area of the page map: its link and its rectangle in the map's units."""
-    found = re.findall(r'<a href="([^"]+)"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)">', html)
+    link = r'<a href="([^"]+)" aria-label="[^"]*" data-record="[\w-]+">'
+    found = re.findall(link + r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)">', html)
     return {url: tuple(map(float, box)) for url, *box in found}
 
 

@@ -11,12 +11,15 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..dictionary import segmentation_before_and_after, word_added, word_removed
-from ..models import Article, Brief, Column, DictionaryWord, Edition, FunctionWord, Page, Photo
+from ..dictionary import in_background, segmentation_before_and_after, word_added, word_removed
+from ..models import Article, Brief, Column, DictionaryWord, Edition, FunctionWord, Page, Paper, Photo
 from . import actions
 from .importing import import_view, progress_view
 from .search import DigestSearchMixin
 from .tools import article_tools_view
+
+# A record's box on its page's picture, edited as four numbers (shares of the page).
+BOX_FIELDS = ["box_left", "box_top", "box_width", "box_height"]
 
 admin.site.site_header = "Digest 报摘 · 编辑后台"
 admin.site.site_title = "Digest 编辑后台"
@@ -69,10 +72,24 @@ class PhotoInline(admin.TabularInline):
     extra = 0
 
 
+@admin.register(Paper)
+class PaperAdmin(HistoryAdmin):
+    list_display = ["name", "slug", "edition_count"]
+    search_fields = ["name", "slug"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(edition_count=Count("editions"))
+
+    @admin.display(description="期数", ordering="edition_count")
+    def edition_count(self, paper):
+        return paper.edition_count
+
+
 @admin.register(Edition)
 class EditionAdmin(HistoryAdmin):
     list_display = ["__str__", "paper", "date", "page_count"]
     list_filter = ["paper"]
+    list_select_related = ["paper"]
     date_hierarchy = "date"
 
     def get_queryset(self, request):
@@ -87,12 +104,15 @@ class EditionAdmin(HistoryAdmin):
 class PageAdmin(HistoryAdmin):
     list_display = ["__str__", "edition", "number", "section", "source_name", "imported_at"]
     list_filter = ["edition__paper", "section"]
-    list_select_related = ["edition"]
+    list_select_related = ["edition__paper"]
     date_hierarchy = "edition__date"
     inlines = [ArticleInline, BriefInline, PhotoInline]
     readonly_fields = ["source_name", "imported_at"]
     fieldsets = [
         (None, {"fields": ["edition", ("number", "section"), "header"]}),
+        # The printed page: PDF import fills these; an editor may upload a picture for a
+        # page imported from text, and give each record its box (its 版面图 area).
+        ("版面图", {"fields": ["scan", "thumbnail", "pdf"]}),
         ("原文", {"fields": ["source_name", "imported_at", "source_text"], "classes": ["collapse"]}),
     ]
     change_list_template = "admin/articles/page/change_list.html"
@@ -125,7 +145,7 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["kicker", "title", "subtitle", "dateline", "byline", "authors", "body"]
-        fields += ["page", "position", "column", "continuation", "continued_on"]
+        fields += ["page", "position", "column", "continuation", "continued_on", *BOX_FIELDS]
 
 
 @admin.register(Article)
@@ -134,7 +154,7 @@ class ArticleAdmin(DigestSearchMixin, HistoryAdmin):
     search_kinds = ("article",)
     list_display = ["headline", "page", "position", "column", "byline"]
     list_filter = ["page__edition__paper", "page__number", "column"]
-    list_select_related = ["page__edition", "column"]
+    list_select_related = ["page__edition__paper", "column"]
     date_hierarchy = "page__edition__date"
     raw_id_fields = ["page", "continued_on"]
     actions = [
@@ -148,6 +168,7 @@ class ArticleAdmin(DigestSearchMixin, HistoryAdmin):
         ("署名", {"fields": [("dateline", "byline"), "authors"]}),
         ("正文", {"fields": ["body"]}),
         ("位置", {"fields": [("page", "position"), "column", ("continuation", "continued_on")]}),
+        ("版面图上的位置", {"fields": [tuple(BOX_FIELDS)], "classes": ["collapse"]}),
     ]
     change_form_template = "admin/articles/article/change_form.html"
 
@@ -168,7 +189,7 @@ class BriefAdmin(DigestSearchMixin, HistoryAdmin):
     search_kinds = ("news", "teaser")
     list_display = ["__str__", "kind", "ref", "page", "position", "target"]
     list_filter = ["kind", "page__edition__paper", "page__number"]
-    list_select_related = ["page__edition", "target"]
+    list_select_related = ["page__edition__paper", "target"]
     date_hierarchy = "page__edition__date"
     raw_id_fields = ["page", "target"]
     actions = [actions.briefs_to_articles]
@@ -177,11 +198,11 @@ class BriefAdmin(DigestSearchMixin, HistoryAdmin):
 @admin.register(Photo)
 class PhotoAdmin(DigestSearchMixin, HistoryAdmin):
     search_kinds = ("photo",)
-    list_display = ["__str__", "credit", "page", "position", "has_image"]
+    list_display = ["__str__", "credit", "page", "position", "article", "has_image"]
     list_filter = ["page__edition__paper", "page__number"]
-    list_select_related = ["page__edition"]
+    list_select_related = ["page__edition__paper", "article"]
     date_hierarchy = "page__edition__date"
-    raw_id_fields = ["page"]
+    raw_id_fields = ["page", "article"]
 
     @admin.display(description="有图片", boolean=True)
     def has_image(self, photo):
@@ -203,10 +224,14 @@ class ColumnAdmin(HistoryAdmin):
 
 @admin.register(DictionaryWord)
 class DictionaryWordAdmin(ListFilterGuardMixin, admin.ModelAdmin):
-    list_display = ["word", "example", "created_at"]
+    list_display = ["word", "example", "created_at", "resegmenting"]
     search_fields = ["word"]
     readonly_fields = ["segmentation"]
     fields = ["word", "example", "segmentation"]
+
+    @admin.display(description="重新分词")
+    def resegmenting(self, entry):
+        return f"后台进行中，还剩 {entry.records_left} 条" if entry.records_left else "已完成"
 
     @admin.display(description="分词对比")
     def segmentation(self, entry):
@@ -222,7 +247,12 @@ class DictionaryWordAdmin(ListFilterGuardMixin, admin.ModelAdmin):
         if previous and previous != obj.word:
             word_removed(previous)
         count = word_added(obj.word)
-        self.message_user(request, f"“{obj.word}”已加入词典，重新索引了 {count} 条包含它的内容。")
+        if in_background(count):
+            self.message_user(
+                request, f"“{obj.word}”已加入词典；包含它的 {count} 条内容正在后台重新分词，进度见词典列表。"
+            )
+        else:
+            self.message_user(request, f"“{obj.word}”已加入词典，重新索引了 {count} 条包含它的内容。")
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

@@ -23,7 +23,7 @@ class MoveForm(forms.Form):
 
 def article_tools_view(request, object_id, model_admin):
     """Template: admin/articles/article/tools.html. Context: article, blocks (index, block), move_form."""
-    article = get_object_or_404(Article.objects.select_related("page__edition"), pk=object_id)
+    article = get_object_or_404(Article.objects.select_related("page__edition__paper"), pk=object_id)
     if not model_admin.has_change_permission(request, article):
         raise PermissionDenied
     move_form = MoveForm(request.POST if "move" in request.POST else None, article=article)

@@ -5,136 +5,242 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Column',
+            name="Column",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='栏目')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="栏目")),
             ],
             options={
-                'verbose_name': '栏目',
-                'verbose_name_plural': '栏目',
-                'ordering': ['name'],
+                "verbose_name": "栏目",
+                "verbose_name_plural": "栏目",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0, help_text='在版面原文中的行号，决定阅读顺序', verbose_name='位置')),
-                ('kicker', models.TextField(blank=True, verbose_name='引题')),
-                ('title', models.TextField(blank=True, verbose_name='标题')),
-                ('subtitle', models.TextField(blank=True, verbose_name='副题')),
-                ('dateline', models.CharField(blank=True, help_text='如 本报讯、新华社北京2月10日电', max_length=100, verbose_name='电头')),
-                ('byline', models.CharField(blank=True, max_length=200, verbose_name='署名')),
-                ('authors', models.JSONField(blank=True, default=list, verbose_name='作者')),
-                ('body', models.TextField(blank=True, help_text='段落之间空一行。小标题单独成段，以“## ”开头，例如：## 强信心：多起来、大起来、强起来', verbose_name='正文')),
-                ('continuation', models.CharField(blank=True, help_text='如（下转第3版）', max_length=100, verbose_name='转版说明')),
-                ('body_html', models.TextField(default='', editable=False)),
-                ('keywords', models.JSONField(default=list, editable=False)),
-                ('continued_on', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='continued_from', to='articles.article', verbose_name='续文')),
-                ('column', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='articles.column', verbose_name='栏目')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "position",
+                    models.PositiveIntegerField(
+                        default=0, help_text="在版面原文中的行号，决定阅读顺序", verbose_name="位置"
+                    ),
+                ),
+                ("kicker", models.TextField(blank=True, verbose_name="引题")),
+                ("title", models.TextField(blank=True, verbose_name="标题")),
+                ("subtitle", models.TextField(blank=True, verbose_name="副题")),
+                (
+                    "dateline",
+                    models.CharField(
+                        blank=True, help_text="如 本报讯、新华社北京2月10日电", max_length=100, verbose_name="电头"
+                    ),
+                ),
+                ("byline", models.CharField(blank=True, max_length=200, verbose_name="署名")),
+                ("authors", models.JSONField(blank=True, default=list, verbose_name="作者")),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="段落之间空一行。小标题单独成段，以“## ”开头，例如：## 强信心：多起来、大起来、强起来",
+                        verbose_name="正文",
+                    ),
+                ),
+                (
+                    "continuation",
+                    models.CharField(blank=True, help_text="如（下转第3版）", max_length=100, verbose_name="转版说明"),
+                ),
+                ("body_html", models.TextField(default="", editable=False)),
+                ("keywords", models.JSONField(default=list, editable=False)),
+                (
+                    "continued_on",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="continued_from",
+                        to="articles.article",
+                        verbose_name="续文",
+                    ),
+                ),
+                (
+                    "column",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to="articles.column",
+                        verbose_name="栏目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文章',
-                'verbose_name_plural': '文章',
-                'ordering': ['page', 'position', 'pk'],
-                'abstract': False,
-                'default_related_name': 'articles',
+                "verbose_name": "文章",
+                "verbose_name_plural": "文章",
+                "ordering": ["page", "position", "pk"],
+                "abstract": False,
+                "default_related_name": "articles",
             },
         ),
         migrations.CreateModel(
-            name='Edition',
+            name="Edition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('paper', models.CharField(blank=True, max_length=100, verbose_name='报纸')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='日期')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("paper", models.CharField(blank=True, max_length=100, verbose_name="报纸")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="日期")),
             ],
             options={
-                'verbose_name': '期次',
-                'verbose_name_plural': '期次',
-                'ordering': [models.OrderBy(models.F('date'), descending=True, nulls_last=True), 'paper'],
-                'constraints': [models.UniqueConstraint(fields=('paper', 'date'), name='one_edition_per_paper_and_day')],
+                "verbose_name": "期次",
+                "verbose_name_plural": "期次",
+                "ordering": [models.OrderBy(models.F("date"), descending=True, nulls_last=True), "paper"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("paper", "date"), name="one_edition_per_paper_and_day")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Page',
+            name="Page",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(blank=True, help_text='版面号，如 1 或 A3', max_length=10, verbose_name='版次')),
-                ('number_sort', models.PositiveIntegerField(default=0, editable=False)),
-                ('section', models.CharField(blank=True, max_length=50, verbose_name='版名')),
-                ('header', models.TextField(blank=True, help_text='报头、页眉和页脚的原文，每行一条', verbose_name='版头')),
-                ('source_name', models.CharField(blank=True, max_length=255, verbose_name='来源文件')),
-                ('source_text', models.TextField(verbose_name='原文')),
-                ('checksum', models.CharField(editable=False, max_length=64, unique=True, verbose_name='校验和')),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='导入时间')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pages', to='articles.edition', verbose_name='期次')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "number",
+                    models.CharField(blank=True, help_text="版面号，如 1 或 A3", max_length=10, verbose_name="版次"),
+                ),
+                ("number_sort", models.PositiveIntegerField(default=0, editable=False)),
+                ("section", models.CharField(blank=True, max_length=50, verbose_name="版名")),
+                (
+                    "header",
+                    models.TextField(blank=True, help_text="报头、页眉和页脚的原文，每行一条", verbose_name="版头"),
+                ),
+                ("source_name", models.CharField(blank=True, max_length=255, verbose_name="来源文件")),
+                ("source_text", models.TextField(verbose_name="原文")),
+                ("checksum", models.CharField(editable=False, max_length=64, unique=True, verbose_name="校验和")),
+                ("imported_at", models.DateTimeField(auto_now_add=True, verbose_name="导入时间")),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pages",
+                        to="articles.edition",
+                        verbose_name="期次",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '版面',
-                'verbose_name_plural': '版面',
-                'ordering': ['edition', 'number_sort', 'number', 'pk'],
+                "verbose_name": "版面",
+                "verbose_name_plural": "版面",
+                "ordering": ["edition", "number_sort", "number", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Brief',
+            name="Brief",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0, help_text='在版面原文中的行号，决定阅读顺序', verbose_name='位置')),
-                ('kind', models.CharField(choices=[('news', '简讯'), ('teaser', '导读')], default='news', max_length=10, verbose_name='类型')),
-                ('text', models.TextField(verbose_name='内容')),
-                ('ref', models.CharField(blank=True, help_text='导读所指的版面，如 2版', max_length=50, verbose_name='见报版次')),
-                ('target', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='teasers', to='articles.article', verbose_name='导读文章')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='articles.page', verbose_name='版面')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "position",
+                    models.PositiveIntegerField(
+                        default=0, help_text="在版面原文中的行号，决定阅读顺序", verbose_name="位置"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("news", "简讯"), ("teaser", "导读")],
+                        default="news",
+                        max_length=10,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="内容")),
+                (
+                    "ref",
+                    models.CharField(
+                        blank=True, help_text="导读所指的版面，如 2版", max_length=50, verbose_name="见报版次"
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="teasers",
+                        to="articles.article",
+                        verbose_name="导读文章",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="articles.page", verbose_name="版面"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '简讯与导读',
-                'verbose_name_plural': '简讯与导读',
-                'ordering': ['page', 'position', 'pk'],
-                'abstract': False,
-                'default_related_name': 'briefs',
+                "verbose_name": "简讯与导读",
+                "verbose_name_plural": "简讯与导读",
+                "ordering": ["page", "position", "pk"],
+                "abstract": False,
+                "default_related_name": "briefs",
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='page',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='articles.page', verbose_name='版面'),
+            model_name="article",
+            name="page",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, to="articles.page", verbose_name="版面"
+            ),
         ),
         migrations.CreateModel(
-            name='Photo',
+            name="Photo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0, help_text='在版面原文中的行号，决定阅读顺序', verbose_name='位置')),
-                ('caption', models.TextField(blank=True, verbose_name='图片说明')),
-                ('credit', models.CharField(blank=True, max_length=200, verbose_name='摄影')),
-                ('image', models.ImageField(blank=True, upload_to='photos/%Y/%m/', verbose_name='图片')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='articles.page', verbose_name='版面')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "position",
+                    models.PositiveIntegerField(
+                        default=0, help_text="在版面原文中的行号，决定阅读顺序", verbose_name="位置"
+                    ),
+                ),
+                ("caption", models.TextField(blank=True, verbose_name="图片说明")),
+                ("credit", models.CharField(blank=True, max_length=200, verbose_name="摄影")),
+                ("image", models.ImageField(blank=True, upload_to="photos/%Y/%m/", verbose_name="图片")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="articles.page", verbose_name="版面"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '图片',
-                'verbose_name_plural': '图片',
-                'ordering': ['page', 'position', 'pk'],
-                'abstract': False,
-                'default_related_name': 'photos',
+                "verbose_name": "图片",
+                "verbose_name_plural": "图片",
+                "ordering": ["page", "position", "pk"],
+                "abstract": False,
+                "default_related_name": "photos",
             },
         ),
         migrations.CreateModel(
-            name='ArticleKeyword',
+            name="ArticleKeyword",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('word', models.CharField(db_index=True, max_length=50)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='keyword_links', to='articles.article')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("word", models.CharField(db_index=True, max_length=50)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="keyword_links", to="articles.article"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('article', 'word'), name='one_row_per_article_keyword')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("article", "word"), name="one_row_per_article_keyword")
+                ],
             },
         ),
     ]

@@ -5,34 +5,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0001_initial'),
+        ("articles", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchDocument',
+            name="SearchDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('article', '文章'), ('news', '简讯'), ('teaser', '导读'), ('photo', '图片')], max_length=10)),
-                ('date', models.DateField(null=True)),
-                ('page_number', models.CharField(blank=True, max_length=10)),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('title', models.TextField()),
-                ('text', models.TextField()),
-                ('title_words', models.TextField()),
-                ('title_grams', models.TextField()),
-                ('body_words', models.TextField()),
-                ('body_grams', models.TextField()),
-                ('article', models.OneToOneField(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_document', to='articles.article')),
-                ('brief', models.OneToOneField(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_document', to='articles.brief')),
-                ('column', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='articles.column')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='search_documents', to='articles.page')),
-                ('photo', models.OneToOneField(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_document', to='articles.photo')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("article", "文章"), ("news", "简讯"), ("teaser", "导读"), ("photo", "图片")],
+                        max_length=10,
+                    ),
+                ),
+                ("date", models.DateField(null=True)),
+                ("page_number", models.CharField(blank=True, max_length=10)),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("title", models.TextField()),
+                ("text", models.TextField()),
+                ("title_words", models.TextField()),
+                ("title_grams", models.TextField()),
+                ("body_words", models.TextField()),
+                ("body_grams", models.TextField()),
+                (
+                    "article",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_document",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "brief",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_document",
+                        to="articles.brief",
+                    ),
+                ),
+                (
+                    "column",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="articles.column"
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="search_documents", to="articles.page"
+                    ),
+                ),
+                (
+                    "photo",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_document",
+                        to="articles.photo",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['date'], name='articles_se_date_39e592_idx'), models.Index(fields=['kind', 'date'], name='articles_se_kind_52204d_idx')],
+                "indexes": [
+                    models.Index(fields=["date"], name="articles_se_date_39e592_idx"),
+                    models.Index(fields=["kind", "date"], name="articles_se_kind_52204d_idx"),
+                ],
             },
         ),
     ]

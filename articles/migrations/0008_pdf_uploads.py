@@ -4,33 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0007_page_scans_and_record_boxes'),
+        ("articles", "0007_page_scans_and_record_boxes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PdfUpload',
+            name="PdfUpload",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='文件名')),
-                ('data', models.BinaryField(blank=True, verbose_name='PDF')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='上传时间')),
-                ('status', models.CharField(choices=[('previewed', '待确认'), ('waiting', '排队等待'), ('reading', '正在读取版面'), ('storing', '正在保存'), ('done', '已导入'), ('failed', '导入失败')], default='previewed', max_length=10, verbose_name='状态')),
-                ('pages_read', models.PositiveIntegerField(default=0, verbose_name='已读页数')),
-                ('pages_total', models.PositiveIntegerField(default=0, verbose_name='总页数')),
-                ('message', models.TextField(blank=True, verbose_name='说明')),
-                ('paper', models.CharField(blank=True, max_length=100, verbose_name='报纸')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='日期')),
-                ('number', models.CharField(blank=True, max_length=10, verbose_name='版次')),
-                ('section', models.CharField(blank=True, max_length=50, verbose_name='版名')),
-                ('replace', models.BooleanField(default=False, verbose_name='替换已导入的同一版面')),
-                ('pages', models.ManyToManyField(blank=True, to='articles.page', verbose_name='导入的版面')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=255, verbose_name="文件名")),
+                ("data", models.BinaryField(blank=True, verbose_name="PDF")),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="上传时间")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("previewed", "待确认"),
+                            ("waiting", "排队等待"),
+                            ("reading", "正在读取版面"),
+                            ("storing", "正在保存"),
+                            ("done", "已导入"),
+                            ("failed", "导入失败"),
+                        ],
+                        default="previewed",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("pages_read", models.PositiveIntegerField(default=0, verbose_name="已读页数")),
+                ("pages_total", models.PositiveIntegerField(default=0, verbose_name="总页数")),
+                ("message", models.TextField(blank=True, verbose_name="说明")),
+                ("paper", models.CharField(blank=True, max_length=100, verbose_name="报纸")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="日期")),
+                ("number", models.CharField(blank=True, max_length=10, verbose_name="版次")),
+                ("section", models.CharField(blank=True, max_length=50, verbose_name="版名")),
+                ("replace", models.BooleanField(default=False, verbose_name="替换已导入的同一版面")),
+                ("pages", models.ManyToManyField(blank=True, to="articles.page", verbose_name="导入的版面")),
             ],
             options={
-                'verbose_name': '上传的 PDF',
-                'verbose_name_plural': '上传的 PDF',
+                "verbose_name": "上传的 PDF",
+                "verbose_name_plural": "上传的 PDF",
             },
         ),
     ]

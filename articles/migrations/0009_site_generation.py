@@ -10,21 +10,20 @@ def first_generation(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0008_pdf_uploads'),
+        ("articles", "0008_pdf_uploads"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SiteGeneration',
+            name="SiteGeneration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.CharField(max_length=32)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("value", models.CharField(max_length=32)),
             ],
             options={
-                'verbose_name': '站点版本',
-                'verbose_name_plural': '站点版本',
+                "verbose_name": "站点版本",
+                "verbose_name_plural": "站点版本",
             },
         ),
         migrations.RunPython(first_generation, migrations.RunPython.noop),

@@ -1,7 +1,8 @@
 """Decide what each layout unit is, from the units around it, and build the records.
 
 One pass over the units builds article drafts (bodies), headline groups,
-briefs, teasers, photos and rubrics; then ``pairing`` gives bodies their headlines.
+briefs, teasers, photos and rubrics; then ``matching.pair_headlines`` gives bodies
+their headlines. ``Assembler`` walks the seed page through it.
 """
 
 from collections.abc import Callable
@@ -9,30 +10,36 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .bylines import join_bylines, split_opening
-from .headlines import Headline, read_headline
-from .layout import BYLINE, CONT, CREDIT, HEADLINE, PARA, REF, SHORT, Unit, starts_article
+from .headlines import Head, LooseRun, has_byline_line, head_of, read_teasers, teasers
+from .layout import BYLINE, CONT, CREDIT, HEADLINE, MAX_SUBHEAD_LINES, PARA, REF, SHORT, Unit, starts_article
 from .lines import Line
-from .structure import NEWS, PARAGRAPH, SUBHEAD, TEASER, Brief, Photo
+from .structure import NEWS, PARAGRAPH, SUBHEAD, Brief, Photo
 from .text import ends_sentence, han_bigrams, join_lines, split_sentences, strip_decorations
-from .vocabulary import BYLINE_LINE, find_trailing_ref, looks_like_name
+from .vocabulary import find_trailing_ref, looks_like_name
 
-# Brief and caption columns are about 11 characters wide; article columns 15 and more.
+# The widest column of a paragraph read as news briefs rather than a body. Not measured
+# from the page: a constant fitted to the pages of tests/fixtures and ../shared. There,
+# brief and caption columns are 9 to 12.5 characters wide (the seed's 简讯 "中共中央 国务院
+# 印发《质量强国建设纲要》。" is 11), article columns 14 and more (sample-3's bodies). Every
+# value from 12 to 14.5 gives every page the same output: at 11.5 page-1.txt (../shared/pdf)
+# reads a 12-wide body as briefs, at 15 page-2.txt's one-line body "锻长板，巩固优势产业
+# 领先地位。" becomes a brief. Measured from the page instead, as three quarters of the
+# median column width of its paragraphs' lines, every page here reads the same, but a
+# page (or pasted text) of briefs alone becomes one article: the constant stays, and a
+# paper set in narrower columns will need it changed.
 NARROW = 13.5
-
-
-@dataclass
-class Head:
-    """A headline group waiting for its body."""
-
-    headline: Headline
-    first_unit: int
-    last_unit: int
-    position: int
-    glued: bool  # printed with no blank line above the next unit
-
-    @cached_property
-    def grams(self) -> set[str]:
-        return han_bigrams(self.headline.text)
+# A one-line paragraph may overrun the body's column by this share and this many
+# characters (an unjustified last line, a wider digit run) and still continue it. No page
+# here changes anywhere from 0 to 0.5 and from 0 to 3 characters: a margin, not a fit.
+ONE_LINE_OVERRUN = 0.15
+ONE_LINE_OVERRUN_CHARS = 1
+# Two paragraphs of one column differ in width by at most a fifth (justified lines of
+# 20 and 22 characters, "去年，全市规模以上电子信息…" in sample-2). At 0.9 sample-2's brief
+# "枫城农商银行推出“春耕贷”…" joins the body above it; at 0.6 page-1.txt mixes two columns.
+SAME_COLUMN = 0.8
+# A column rubric is two short lines at the top of a block, over its article (and may
+# have the article's title under it): " 学习贯彻党的二十大精神" ⏎ "高新区在行动".
+RUBRIC_LINES = 2
 
 
 @dataclass
@@ -80,19 +87,6 @@ class Draft:
         return head, tail
 
 
-@dataclass
-class LooseRun:
-    """Short lines taken for teasers since no body stands under them, each also read as a
-    headline: they may yet be the headlines of bodies printed elsewhere on the page."""
-
-    heads: list[Head]
-    briefs: list[Brief]
-
-
-def read_headline_byline(unit: Unit) -> bool:
-    return any(BYLINE_LINE.match(strip_decorations(line.text)) for line in unit.lines)
-
-
 def fits(draft: Draft, unit: Unit) -> bool:
     """A paragraph continues a body printed in a column of the same width."""
     return fits_width(draft.width, unit)
@@ -101,11 +95,55 @@ def fits(draft: Draft, unit: Unit) -> bool:
 def fits_width(column: float, unit: Unit) -> bool:
     """A one-line paragraph shows only that its column is at least that wide."""
     if len(unit.lines) == 1:
-        return unit.width <= column * 1.15 + 1
-    return min(column, unit.width) >= 0.8 * max(column, unit.width)
+        return unit.width <= column * (1 + ONE_LINE_OVERRUN) + ONE_LINE_OVERRUN_CHARS
+    return min(column, unit.width) >= SAME_COLUMN * max(column, unit.width)
 
 
 class Assembler:
+    """One pass over the page's units, in the order printed, deciding each from its neighbours.
+
+    The state between units is what is still waiting for what comes next:
+
+    - ``open``: the body the next paragraph may continue, or None. A paragraph of its
+      width continues it and a subhead between two of its paragraphs keeps it; a
+      paragraph of another width, a credit, a note, a headline or short lines close it.
+    - ``rubric`` and ``byline``: a column rubric or a lone byline waiting for the
+      next body, which takes them (``start_draft``).
+    - ``heads``: headline groups waiting for bodies; ``pair_headlines`` pairs them
+      afterwards, as the extractor may print a headline after its body. A headline
+      glued to the body under it is ``forced`` on that body at once.
+    - ``undo``: how to take back each paragraph just read, should the next unit be a
+      photo credit that makes it a caption.
+
+    Each unit kind has its handler (``run``). On the seed page
+    (tests/fixtures/pages/000_836e624efba3a217.txt), in order:
+
+    1. a paragraph 9 characters wide (``paragraph``: narrower than NARROW) becomes
+       news briefs, then the credit "新华社记者" ⏎ "牟宇/摄" under it (``credit``)
+       takes it back as its caption: a photo;
+    2. the glued lines "国家试点公共领域车辆" ⏎ "全面电动化" are a headline group
+       (``headline_group``: a Head); "本报讯 工业和信息化部…" opens a body
+       (``start_draft``: a dateline), and the paragraphs of its width continue it
+       (``append``) while it is ``open``;
+    3. four paragraphs 11 and 12 wide: news briefs, one a sentence (``news_briefs``);
+    4. " 学习贯彻党的二十大精神" ⏎ "高新区在行动", two short lines at a block's top over
+       a body (``short_run``, ``opens_article``): the rubric, which "本报讯（记者 李争粉）"
+       takes as its column; the short line after that body, "培育质量卓越产业集群看“高新”",
+       is a Head left for the pairing;
+    5. in the body of "科技日报讯 （记者 操秀英）", "强信心：多起来、大起来、强起来" between two
+       of its paragraphs is a subhead (``is_subhead``);
+    6. "计量能力和水平纳入高企认定" glued to "本报讯 近日…" is forced on that body; the two
+       headlines after it ("首批自然资源节约集约示范县公布", and "国家高新区“新春第一会”
+       战鼓催征" with "▶ 本报记者 张伟") wait for the pairing, which cuts the
+       操秀英 body in two to give each a body (``matching.pair_headlines``);
+    7. a 59-wide paragraph opens a body, but the trailing credit "新华社发" cut off
+       its last line takes it back (``undo``): the second photo;
+    8. ten short lines with no page reference: five teasers, two lines each
+       (``short_run``, ``headlines.read_teasers``), also kept as a loose run of
+       headlines that no body claims (``headlines.claim_loose_runs``);
+    9. "习近平会见柬埔寨首相" ⏎ "洪森。": one brief (``layout.paragraph_opening`` joined them).
+    """
+
     def __init__(self, units: list[Unit]):
         self.units = units
         self.drafts: list[Draft] = []
@@ -257,9 +295,9 @@ class Assembler:
         unit = self.units[i]
         following = self.units[i + 1] if i + 1 < len(self.units) else None
         if following and following.kind == REF:
-            self.teasers([join_lines([line.text for line in unit.lines])], following.text, unit.position)
+            self.briefs += teasers([join_lines([line.text for line in unit.lines])], following.text, unit.position)
             return i + 2
-        if len(unit.lines) <= 2 and not read_headline_byline(unit) and self.is_subhead(i, i + 1):
+        if len(unit.lines) <= MAX_SUBHEAD_LINES and not has_byline_line(unit) and self.is_subhead(i, i + 1):
             self.append(self.open, i, SUBHEAD, join_lines([line.text for line in unit.lines]))
             return i + 1
         self.add_head(unit.lines, i, i)
@@ -290,19 +328,16 @@ class Assembler:
                 self.append(self.open, i, SUBHEAD, shorts[0].text)
                 return end
             self.add_head(shorts[0].lines, i, i)
-        elif len(shorts) <= 3 and self.opens_article(i, end):
+        elif len(shorts) <= RUBRIC_LINES + 1 and self.opens_article(i, end):
             # " 学习贯彻党的二十大精神" ⏎ "高新区在行动" above a body: the column rubric.
-            rubric = " ".join(unit.text for unit in shorts[:2])
+            rubric = " ".join(unit.text for unit in shorts[:RUBRIC_LINES])
             self.columns.append(rubric)
             self.rubric = rubric
-            if len(shorts) == 3:
-                self.add_head(shorts[2].lines, i + 2, i + 2)
+            if len(shorts) > RUBRIC_LINES:  # and the article's title under it
+                self.add_head(shorts[RUBRIC_LINES].lines, i + RUBRIC_LINES, i + RUBRIC_LINES)
         else:
-            before, runs_before = len(self.briefs), len(self.loose_runs)
-            self.teaser_run(run, i)
-            heads = [self.head_of(unit.lines, k, k) for k, unit in enumerate(run, start=i)]
-            # Every line as a headline is tried before the odd line alone (flush_teasers).
-            self.loose_runs.insert(runs_before, LooseRun(heads, self.briefs[before:]))
+            # No body stands under them: each line may yet be a body's headline.
+            self.teaser_run(run, i, each_a_headline=True)
         self.open = None
         return end
 
@@ -339,51 +374,10 @@ class Assembler:
         return following.kind == PARA and (starts_article(following.text) or following.width > NARROW)
 
     def add_head(self, lines: list[Line], first_unit: int, last_unit: int) -> None:
-        self.heads.append(self.head_of(lines, first_unit, last_unit))
+        self.heads.append(head_of(lines, first_unit, last_unit))
         self.open = None
 
-    @staticmethod
-    def head_of(lines: list[Line], first_unit: int, last_unit: int) -> Head:
-        headline = read_headline([line.text for line in lines], [line.width for line in lines])
-        return Head(headline, first_unit, last_unit, lines[0].index, lines[-1].glued)
-
-    def teaser_run(self, run: list[Unit], start: int) -> None:
-        """Teasers: two lines each, the last of a group carrying the page reference."""
-        pending: list[str] = []
-        first = start  # the unit index of the first pending line
-        position = run[0].position
-        for k, unit in enumerate(run, start=start):
-            if unit.kind == REF:
-                self.flush_teasers(pending, unit.text, position, first)
-                pending, position = [], None
-                continue
-            if position is None:
-                position, first = unit.position, k
-            ref = find_trailing_ref(unit.text)
-            if ref and ref.start() > 0:
-                # "提速扩面（详见第6版）": the reference printed on the teaser's own line.
-                pending.append(unit.text[: ref.start()])
-                self.flush_teasers(pending, ref["ref"], position, first)
-                pending, position = [], None
-            else:
-                pending.append(unit.text)
-        if pending:
-            self.flush_teasers(pending, "", position, first)
-
-    def flush_teasers(self, texts: list[str], ref: str, position: int | None, first: int) -> None:
-        """Teasers from texts; a line left over by the pairing, with no reference of its own,
-        may yet be a headline standing over teasers: "…急救网”。" ⏎ "青岚首条低空医疗物流航线开通" ⏎
-        "量子计算公共服务平台" ⏎ "向中小企业开放" ⏎ "■ 2版"."""
-        before = len(self.briefs)
-        self.teasers(texts, ref, position)
-        leftover = self.briefs[before]
-        if len(texts) % 2 and not leftover.ref:
-            unit = self.units[first]
-            self.loose_runs.append(LooseRun([self.head_of(unit.lines, first, first)], [leftover]))
-
-    def teasers(self, texts: list[str], ref: str, position: int | None) -> None:
-        ref = strip_decorations(ref)
-        groups = [texts[max(0, end - 2) : end] for end in range(len(texts), 0, -2)][::-1] or [[]]
-        for number, group in enumerate(groups):
-            last = number == len(groups) - 1
-            self.briefs.append(Brief(TEASER, join_lines(group), ref if last else "", position=position or 0))
+    def teaser_run(self, run: list[Unit], start: int, each_a_headline: bool = False) -> None:
+        briefs, loose_runs = read_teasers(run, start, each_a_headline)
+        self.briefs += briefs
+        self.loose_runs += loose_runs

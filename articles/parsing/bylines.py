@@ -6,6 +6,7 @@ headline; "…停车位的10%。 丁涛" closes a body with its author.
 
 import re
 
+from ..hanzi import HAN, is_han
 from .text import DECORATIONS
 from .vocabulary import (
     DATELINE,
@@ -17,13 +18,18 @@ from .vocabulary import (
     looks_like_name,
 )
 
+# A name in a byline is two characters ("丁涛") or more: at 3, sample-3's "记者 秦朗" has
+# no author. At most five, for a name without its dot; no page here has a name of four or
+# more without one (nothing changes from 3 to 8): a margin, not a fit.
+MIN_NAME = 2
+MAX_NAME = 5
 _NAME_SEPARATORS = re.compile(r"[\s、，,]+")
 _ROLE_WORDS = re.compile("|".join(ROLES))
 # "…停车位的10%。 丁涛": a name after the last sentence of a body.
-_TRAILING_NAME = re.compile(r"(?<=[。！？”])\s*(?P<name>[\u4e00-\u9fff]{2,4})$")
+_TRAILING_NAME = re.compile(rf"(?<=[。！？”])\s*(?P<name>[{HAN}]{{2,4}})$")
 # Inside a body a name counts only when the extractor spaced it off: "…很振奋！”祖名豆" ⏎ "制品
 # 股份有限公司…" runs on into a company's name, while "…的10%。 丁涛" is signed.
-_SPACED_TRAILING_NAME = re.compile(r"(?<=[。！？”])\s+(?P<name>[\u4e00-\u9fff]{2,4})$")
+_SPACED_TRAILING_NAME = re.compile(rf"(?<=[。！？”])\s+(?P<name>[{HAN}]{{2,4}})$")
 
 
 def authors_of(byline: str) -> list[str]:
@@ -36,13 +42,14 @@ def authors_of(byline: str) -> list[str]:
         # "人民网记者" and "本报记者" name an outlet and a role, not a person; "记者金歆" opens on one.
         token = _ROLE_WORDS.split(token)[-1]
         # Foreign names keep their dot and their length: "玛丽娜·拉古什".
-        if (2 <= len(token) <= 5 or "·" in token) and not token.endswith(PLACE_ENDINGS) and token != EDITOR_SIGNATURE:
+        is_name = MIN_NAME <= len(token) <= MAX_NAME or "·" in token
+        if is_name and not token.endswith(PLACE_ENDINGS) and token != EDITOR_SIGNATURE:
             names.append(token)
     return names
 
 
 # Papers pad a two-character name to the width of three: "洪  勇", "本报记者  程 龙  潘俊强".
-_PADDED_NAME = re.compile(r"(?<![^\s、，,])([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?![^\s、，,])")
+_PADDED_NAME = re.compile(rf"(?<![^\s、，,])([{HAN}])\s+([{HAN}])(?![^\s、，,])")
 
 
 def collapse_padding(text: str) -> str:
@@ -78,7 +85,7 @@ def split_trailing_continuation(text: str) -> tuple[str, str]:
 def split_trailing_author(text: str, spaced: bool = False) -> tuple[str, str]:
     """("…停车位的10%。", "丁涛") when a surname-led name follows the last full stop;
     with spaced, only when a space stands before the name."""
-    if not "\u4e00" <= text[-1:] <= "\u9fff":  # the name's last character, looked at before searching
+    if not is_han(text[-1:]):  # the name's last character, looked at before searching
         return text, ""
     match = (_SPACED_TRAILING_NAME if spaced else _TRAILING_NAME).search(text)
     if match and looks_like_name(match["name"]):

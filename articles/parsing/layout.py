@@ -4,7 +4,6 @@ A unit knows only its own shape; what it means (an article's body, a brief, a
 caption, a teaser) is decided in ``assembly`` from the units around it.
 """
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ from .vocabulary import (
     CREDIT_PREFIX,
     DATELINE,
     LEADING_CONTINUATION,
+    NOTE_WORDS,
     REF_LINE,
     find_trailing_credit,
 )
@@ -34,6 +34,25 @@ BYLINE = "byline"
 MAX_SHORT_WIDTH = 24
 # A line this much narrower than its column cannot be a wrapped line of it.
 SHORT_RATIO = 0.7
+# The longest opening DATELINE accepts is 21 characters (twelve of place, "10月19日电" and
+# its spaces: "新华社北京10月19日电"): starts_article looks for "讯" or "电" this far before
+# trying the regular expression. Speed only: no page changes even at 10.
+DATELINE_REACH = 24
+# A paragraph ends on a line shorter than its column by a character, or by 8% of a wide
+# column: justified lines fill the column to within a character. At 0 characters the
+# seed's 简讯 ("中共中央 国务院印发《质量强国建设纲要》。") are cut at other lines; at 2.5
+# sample-3's bodies are, and at 0.2 the seed's "首批自然资源节约集约示范县公布" body.
+SHORT_LAST_LINE_CHARS = 1.0
+SHORT_LAST_LINE = 0.08
+# A trailing name or role-and-name credit stands within this many characters of the
+# line's end: "…停车位的10%。 丁涛", "…。 本报记者 罗嘉 摄". At 5 the seed's body under
+# "首批自然资源节约集约示范县公布" is cut otherwise; nothing changes up to 60.
+TAIL_NOTE_REACH = 20
+# A teaser is printed on two short lines: "知识产权保险" ⏎ "为创新护航" (the seed's 导读).
+TEASER_LINES = 2
+# A subhead takes a line or two: "“冷板凳”上坐出硬成果", and in a web edition's column
+# "实习应聘也要实习经历，实习门槛越来越高，形成付费实习等灰" ⏎ "色产业".
+MAX_SUBHEAD_LINES = 2
 
 
 @dataclass
@@ -52,14 +71,10 @@ class Unit:
         return self.lines[0].lead
 
 
-# Every note line holds one of these words; checking for them first keeps the parse fast.
-NOTE_WORDS = re.compile("版|摄|供图|提供|社发|记者|通讯员|实习生")
-
-
 @lru_cache(maxsize=4096)
 def starts_article(text: str) -> bool:
     """A dateline or a continued-from note opens an article: "本报讯（记者 程远） 3月2日…", "（上接第1版）去年…"."""
-    opening = text[:24]
+    opening = text[:DATELINE_REACH]
     if "讯" not in opening and "电" not in opening and not opening.startswith(("（", "(")):
         return False
     return bool(DATELINE.match(text) or LEADING_CONTINUATION.match(text))
@@ -122,7 +137,7 @@ def paragraph_ends(paragraph: list[Line], following: Line) -> bool:
         # A credit or an author after the last sentence ends the paragraph however wide the line.
         return has_tail_note(last.text)
     column = column_width(paragraph) if len(paragraph) > 1 else following.width
-    if last.width < column - max(1.0, 0.08 * column):
+    if last.width < column - max(SHORT_LAST_LINE_CHARS, SHORT_LAST_LINE * column):
         return True
     # A full last line hides the break, but a short line with no sentence in it
     # cannot continue the paragraph: "…用上“智能育种”工具。" ⏎ "把论文写在大地上".
@@ -135,7 +150,7 @@ def has_tail_note(text: str) -> bool:
     """ "…的10%。 丁涛" or "…优惠政策。 新华社发": a name or credit after the last sentence."""
     # A name or a role-and-name credit stands within the last 20 characters; a bracketed
     # credit ("…。（图片由XX公司提供）") may be longer, but closes the line.
-    tail = text[-20:]
+    tail = text[-TAIL_NOTE_REACH:]
     if not any(mark in tail for mark in "。！？”") and not text.endswith(("）", ")")):
         return False
     return bool(find_trailing_credit(text) or split_trailing_author(text, spaced=True)[1])
@@ -226,9 +241,9 @@ def paragraph_opening(run: list[Line], rest: list[Line]) -> list[Line]:
     # A run of three or more lines with no sentence is teasers, two lines each; only an
     # odd last line may open the paragraph: "进入“物超人”时代" ends the fifth teaser, while
     # "习近平会见柬埔寨首相" after ten teaser lines opens "…洪森。".
-    if len(run) > 2 and len(run) % 2 == 0:
+    if len(run) > TEASER_LINES and len(run) % TEASER_LINES == 0:
         return []
-    candidates = run[-1:] if len(run) > 2 else run
+    candidates = run[-1:] if len(run) > TEASER_LINES else run
     for line in reversed(candidates):
         if line.width < SHORT_RATIO * column:
             break

@@ -8,6 +8,8 @@ others. So each headline goes to the body it shares most with, nudged by where i
 stands, and the pairing is chosen for the whole page at once.
 """
 
+from .structure import PARAGRAPH
+
 
 def shared(head_grams: set[str], body_grams: set[str]) -> float:
     """Share of the headline's character pairs that the body also has."""
@@ -76,8 +78,41 @@ def best_pairing(scores: list[list[float | None]]) -> tuple[float, dict[int, int
     return sum(1.0 + scores[row][column] for row, column in pairs.items()), pairs
 
 
-# A body cut in two must share at least this much with the headline it gains.
+# The weights of pair_score. Each was checked by moving it on every text page of
+# tests/fixtures and ../shared: the example named is the record that changes first.
+#
+# A body cut in two must share at least this much with the headline it gains, and a
+# loose teaser line as much with the body it claims: at 0.5, page-1.txt (../shared/pdf)
+# loses its "人说，现在北京的蓝天是 APEC 蓝，美好" head's body; no page changes down to 0.2.
 SPLIT_EVIDENCE = 0.35
+# A headline's words are judged against the body's first paragraph and against the
+# whole body, half each: the lede restates the headline ("首批自然资源节约集约示范县公布" ⏎
+# "2月 9日，自然资源部召开自然资源节约集约示范县…"), the whole body outweighs a lede that
+# opens elsewhere. At 0.8, page-1.txt's "确保基本实现社会主义现代化取得决定性进展" loses its
+# body; at 0.2 its "人说，现在北京的蓝天…" does.
+LEDE_WEIGHT = 0.5
+# Printed right above the body: where a headline usually stands. At 0 page-2.txt's
+# "去年 6 月 18 日，在果洛西宁民族中学…" loses its body; at 0.4 it takes the wrong one.
+RIGHT_ABOVE = 0.15
+# Printed right after the body's last unit, as the extractor writes a headline set
+# beside its body. Less than RIGHT_ABOVE: at 0, page-2.txt's "…新质生产力培育”" loses
+# "吉林省吉林市，是一座因工业而兴的城市。"; at 0.3, page-1.txt and page-2.txt pair wrongly.
+RIGHT_AFTER = 0.1
+# A headline with its byline ("▶ 本报记者 张伟") over a body whose dateline already
+# names its writer ("本报讯（记者 李争粉）"): one article prints its byline once. No page
+# here changes anywhere from -0.2 to 0.5: the rule, not a fit, sets it.
+BYLINE_TWICE = 0.5
+# The same headline over a body with no byline of its own: page-2.txt's
+# "一项改革带来就医新变化" ⏎ "本报记者 田先进" loses its body at 0; nothing changes up to 0.5.
+BYLINE_ONCE = 0.2
+# best_pairing counts each pair as 1 + its score, so a cut that only adds a pair gains 1:
+# a cut must gain more, by the words its new headline shares. Nothing changes down to 0;
+# at 3 the seed's "计量能力和水平纳入高企认定" body is no longer cut from the one above it.
+MIN_CUT_GAIN = 1.0
+# The score of a forced pair ("计量能力和水平纳入高企认定" ⏎ "本报讯 近日…", printed with no
+# blank line): above any pair_score (at most 1 + RIGHT_ABOVE + RIGHT_AFTER + BYLINE_ONCE),
+# so that no better pairing can outbid it.
+FORCED = 10.0
 
 
 def pair_score(head, draft) -> float:
@@ -90,13 +125,14 @@ def pair_score(head, draft) -> float:
     if cached is not None:
         return cached
     head_grams = head.grams
-    score = 0.5 * shared(head_grams, draft.lede_grams) + 0.5 * shared(head_grams, draft.grams)
+    lede, whole = shared(head_grams, draft.lede_grams), shared(head_grams, draft.grams)
+    score = LEDE_WEIGHT * lede + (1 - LEDE_WEIGHT) * whole
     if head.last_unit == draft.first_unit - 1:
-        score += 0.15
+        score += RIGHT_ABOVE
     if head.first_unit == draft.last_unit + 1:
-        score += 0.1
+        score += RIGHT_AFTER
     if head.headline.byline:
-        score += -0.5 if (draft.dateline or draft.byline) else 0.2
+        score += -BYLINE_TWICE if (draft.dateline or draft.byline) else BYLINE_ONCE
     draft.scores[id(head)] = score
     return score
 
@@ -115,7 +151,7 @@ def pair_headlines(drafts: list, heads: list) -> tuple[list, dict[int, object]]:
         for d, draft in enumerate(drafts):
             for k in range(1, len(draft.pieces)):
                 piece = draft.pieces[k]
-                if piece.kind != "paragraph" or draft.pieces[k - 1].kind != "paragraph":
+                if piece.kind != PARAGRAPH or draft.pieces[k - 1].kind != PARAGRAPH:
                     continue
                 if all(shared(grams, piece.grams) < SPLIT_EVIDENCE for grams in spare):
                     continue
@@ -125,31 +161,12 @@ def pair_headlines(drafts: list, heads: list) -> tuple[list, dict[int, object]]:
                 gained = new_pairs.get(d + 1)
                 if gained is None or shared(heads[gained].grams, second.lede_grams) < SPLIT_EVIDENCE:
                     continue
-                if new_value > value + 1.0 and (best is None or new_value > best[0]):
+                if new_value > value + MIN_CUT_GAIN and (best is None or new_value > best[0]):
                     best = (new_value, candidate, new_pairs)
         if best is None:
             break
         value, drafts, pairs = best
     return drafts, {d: heads[h] for d, h in pairs.items()}
-
-
-def claim_headless_bodies(heads: list, drafts: list, paired: dict[int, object]) -> dict[int, object]:
-    """Headlines, by body index, for lines that were read as one teaser, or nothing.
-
-    "首批自然资源节约集约示范县公布" ⏎ "国家高新区“新春第一会”战鼓催征" may stand together
-    after a third body with nothing under them, in the shape of a two-line teaser.
-    When every line shares enough words with a body of its own that has no
-    headline, they are those bodies' headlines; one teaser's two halves never
-    match two different bodies.
-    """
-    free = [d for d in range(len(drafts)) if d not in paired]
-    if len(free) < len(heads):
-        return {}
-    scores = [[shared(head.grams, drafts[d].grams) for d in free] for head in heads]
-    _, pairs = best_pairing([[score if score >= SPLIT_EVIDENCE else None for score in row] for row in scores])
-    if len(pairs) < len(heads):
-        return {}
-    return {free[d]: heads[h] for h, d in pairs.items()}
 
 
 def pairing(drafts: list, heads: list) -> tuple[float, dict[int, int]]:
@@ -158,7 +175,7 @@ def pairing(drafts: list, heads: list) -> tuple[float, dict[int, int]]:
     scores = []
     for d, draft in enumerate(drafts):
         if draft.forced is not None:
-            scores.append([10.0 if forced.get(id(head)) == d else None for head in heads])
+            scores.append([FORCED if forced.get(id(head)) == d else None for head in heads])
         else:
             scores.append([None if id(head) in forced else pair_score(head, draft) for head in heads])
     return best_pairing(scores)

@@ -7,6 +7,7 @@ signature, closing dateline or author line that close it.
 
 import re
 
+from ..hanzi import is_han
 from .bylines import authors_of, collapse_padding, split_opening, split_trailing_author, split_trailing_continuation
 from .structure import PARAGRAPH, Article
 from .vocabulary import (
@@ -20,6 +21,10 @@ from .vocabulary import (
 )
 
 _SPACES = re.compile(r"\s+")
+# A place or outlet and a name, signing a reader's letter or a web report, is short:
+# "河南鄢陵县  邢先生" has 8 characters, "人民网记者  罗  娜" 7. Nothing here changes from 8 to
+# 30: a margin, so that a line of running text ending on a name is not taken for one.
+MAX_SIGNATURE = 14
 
 
 def is_author_line(text: str) -> bool:
@@ -38,11 +43,11 @@ def is_author_line(text: str) -> bool:
         return looks_like_name(last) or "·" in last
     # "河南鄢陵县  邢先生", "人民网记者  罗  娜": a place or an outlet, then the name.
     first = tokens[0]
-    return (first.endswith(PLACE_ENDINGS) or first.endswith("记者")) and len(joined) <= 14
+    return (first.endswith(PLACE_ENDINGS) or first.endswith("记者")) and len(joined) <= MAX_SIGNATURE
 
 
 def is_name_text(token: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" or char == "·" for char in token)
+    return all(is_han(char) or char == "·" for char in token)
 
 
 def is_credit(text: str) -> bool:

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from .bylines import collapse_padding
+from .layout import MAX_SUBHEAD_LINES
 from .lines import Line
 from .notes import finish_article, is_author_line, is_credit
 from .structure import PARAGRAPH, SUBHEAD, Article, Block, PageInfo, PageStructure, Photo
@@ -251,7 +252,7 @@ def is_subhead(pieces: list[Piece], k: int, width: float) -> bool:
     """An open clause of a line or two, between a finished paragraph and a paragraph of
     several lines: "实习应聘也要实习经历，实习门槛越来越高，形成付费实习等灰" ⏎ "色产业"."""
     piece = pieces[k]
-    if not piece.open or len(piece.lines) > 2 or len(piece.text) < MIN_SUBHEAD_LENGTH:
+    if not piece.open or len(piece.lines) > MAX_SUBHEAD_LINES or len(piece.text) < MIN_SUBHEAD_LENGTH:
         return False
     if piece.text[0] in "（(—" or k == 0 or k + 1 >= len(pieces):
         return False

@@ -3,12 +3,13 @@
 import logging
 import re
 
-from .assembly import Assembler, Draft, Head
+from .assembly import Assembler, Draft
 from .bylines import authors_of, join_bylines, split_trailing_author, split_trailing_continuation
 from .furniture import split_furniture, split_running_furniture
+from .headlines import Head, claim_loose_runs
 from .layout import cut_units
 from .lines import Line, read_lines
-from .matching import claim_headless_bodies, pair_headlines
+from .matching import pair_headlines
 from .onecolumn import is_one_column, parse_one_column
 from .structure import PARAGRAPH, Article, Block, PageStructure
 from .text import keep_apart
@@ -36,6 +37,31 @@ def parse_page(text: str) -> PageStructure:
 
 
 def build_structure(text: str) -> PageStructure:
+    """The structure of one page's text, in four stages (parse_page checks that it kept everything).
+
+    On the seed page (tests/fixtures/pages/000_836e624efba3a217.txt):
+
+    1. Lines (``lines.read_lines``): 478 source lines give 243 printed ones, each
+       knowing its width in characters, whether a space leads it (" 学习贯彻党的二十大精神")
+       and whether a blank line follows. The seed is a printed page in columns, not a
+       web edition's one running column (``onecolumn.is_one_column``), and prints no
+       header or footer (``furniture.split_furniture`` finds none: its paper and date
+       come from its manifest, in the importer).
+    2. Units (``layout.cut_units``), by shape alone: 55 of them. Glued lines with no
+       sentence are a headline ("计量能力和水平纳入高企认定"); a lone line with no sentence
+       is short ("高新区在行动"); running lines make paragraphs, each with its column's
+       width ("本报讯 工业和信息化部…", 28 wide; the 简讯 11 wide); a credit
+       ("新华社记者" ⏎ "牟宇/摄", and "新华社发" cut off a caption's last line) and
+       the page's notes are units of their own.
+    3. Assembly (``assembly.Assembler``, whose docstring walks the seed unit by unit):
+       bodies (drafts) with their datelines, headline groups, news briefs, teasers,
+       photos and the rubric "学习贯彻党的二十大精神 高新区在行动".
+    4. Pairing (``matching.pair_headlines``): the four bodies and five headlines become
+       five articles, one body cut in two before "召开企业家座谈会…" for the spare
+       headline "国家高新区“新春第一会”战鼓催征"; ``headlines.claim_loose_runs`` then finds
+       no body for the teaser lines, so they stay teasers. ``article_from`` reads each
+       article's closing author ("…停车位的10%。 丁涛", "…体系。 方山").
+    """
     lines = read_lines(text)
     if is_one_column(lines):
         running = split_running_furniture(lines)
@@ -51,17 +77,8 @@ def parse_printed_page(lines: list[Line]) -> PageStructure:
     assembler = Assembler(cut_units(lines))
     assembler.run()
     drafts, headlines = pair_headlines(assembler.drafts, assembler.heads)
-    claimed_lines: set[int] = set()
-    for run in assembler.loose_runs:
-        # A line stands in two runs when it is also the odd line of its teasers: once
-        # claimed as a headline, it is no other body's.
-        if any(head.first_unit in claimed_lines for head in run.heads):
-            continue
-        if claimed := claim_headless_bodies(run.heads, drafts, headlines):
-            headlines.update(claimed)
-            claimed_lines.update(head.first_unit for head in claimed.values())
-            teasers = {id(brief) for brief in run.briefs}
-            assembler.briefs = [brief for brief in assembler.briefs if id(brief) not in teasers]
+    gone = claim_loose_runs(assembler.loose_runs, drafts, headlines)
+    briefs = [brief for brief in assembler.briefs if id(brief) not in gone]
     articles = [article_from(draft, headlines.get(d)) for d, draft in enumerate(drafts)]
     paired = {id(head) for head in headlines.values()}
     articles += [article_from(None, head) for head in assembler.heads if id(head) not in paired]
@@ -70,7 +87,7 @@ def parse_printed_page(lines: list[Line]) -> PageStructure:
         page=page,
         articles=sorted(articles, key=by_position),
         columns=assembler.columns,
-        briefs=sorted(assembler.briefs, key=by_position),
+        briefs=sorted(briefs, key=by_position),
         photos=sorted(assembler.photos, key=by_position),
     )
     return structure

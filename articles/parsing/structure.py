@@ -2,7 +2,7 @@
 
 This is the contract between the parser and everything downstream (the
 ``parsepage --json`` command, the importer, the export). ``to_dict()`` gives
-the JSON form described in PAGE_FORMAT.md.
+the JSON form described in PAGE_FORMAT.md, and ``from_dict()`` reads it back.
 
 Every record carries ``position``: the index of its first source line, so the
 page's reading order survives the split into articles, briefs and photos.
@@ -71,3 +71,23 @@ class PageStructure:
     def to_dict(self) -> dict:
         """The JSON form of PAGE_FORMAT.md, record positions included."""
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PageStructure":
+        """The structure of to_dict's form: from_dict(s.to_dict()) == s.
+
+        Keys other than the structure's own at the top (an export's "format" and
+        "source") are not read; a record with a key its dataclass lacks, or one
+        missing, raises TypeError or KeyError."""
+        articles = []
+        for article in data["articles"]:
+            fields = dict(article)
+            fields["body"] = [Block(block["kind"], block["text"]) for block in fields["body"]]
+            articles.append(Article(**fields))
+        return cls(
+            page=PageInfo(**data["page"]),
+            articles=articles,
+            columns=list(data["columns"]),
+            briefs=[Brief(**brief) for brief in data["briefs"]],
+            photos=[Photo(**photo) for photo in data["photos"]],
+        )

@@ -4,6 +4,8 @@ import re
 import unicodedata
 from functools import cache
 
+from ..hanzi import HAN_RUN
+
 # A sentence ends on one of these, possibly followed by closing quotes or brackets.
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》"
@@ -15,7 +17,6 @@ RUNNING_TEXT_MARKS = set("，。；！？、,;")
 # Printed decorations before bylines and page references: "▶ 本报记者 张伟", "■ 2版".
 DECORATIONS = "▶►■□●○◆◇★☆▲△▼▽"
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _SPACES = re.compile(r"\s+")
 
 
@@ -82,7 +83,7 @@ def strip_decorations(text: str) -> str:
 def han_bigrams(text: str) -> set[str]:
     """Pairs of neighbouring Han characters: a cheap, dictionary-free measure of
     what a headline and a body have in common."""
-    return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
+    return {run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 # A sentence end and the closing quotes, brackets and further ends printed after it: "。”", "？！".

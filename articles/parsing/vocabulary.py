@@ -7,7 +7,9 @@ page-header words and common surnames. Nothing here names a page's content.
 
 import re
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+from ..hanzi import HAN as _HAN
+from ..hanzi import all_han
+
 NAME = rf"[{_HAN}·]{{2,4}}"
 
 # "本报讯", "科技日报讯", "新华社北京2月10日电", "本报北京3月5日电", "新华社电",
@@ -38,6 +40,8 @@ CREDIT_LINE = re.compile(
     rf"|[^，。；！？]{{0,30}}(?:/\s?摄|\s摄|\s?供图)"
     rf"|[{_HAN}]{{1,8}}社发)$"
 )
+# The words that make a short caption line a credit however else it is set: "苗秋闹摄（新华社发）".
+CREDIT_WORDS = ("摄", "供图", "社发")
 # The web edition's credit, with no slash: "新华社记者  卢汉欣摄", "本报记者  张  伟摄".
 SPACED_CREDIT_LINE = re.compile(
     rf"^[{_HAN}]{{0,8}}(?:{_ROLE}|摄影记者)\s*[{_HAN}·](?:\s*[{_HAN}·]){{1,4}}(?:[\s、]+[{_HAN}·]{{2,5}})*\s?(?:/\s?)?(?:摄|供图)$"
@@ -62,6 +66,11 @@ def find_trailing_credit(text: str) -> re.Match | None:
     also match before a final one)."""
     return TRAILING_CREDIT.search(text) if text.endswith(TRAILING_CREDIT_ENDINGS) else None
 
+
+# Every line CONTINUATION_LINE, REF_LINE, CREDIT_LINE, CREDIT_PREFIX or BYLINE_LINE can
+# match holds one of these words (each ROLES word holds 记者, 通讯员 or 实习生): looking
+# for them first keeps the parse fast. A new role or credit word belongs here too.
+NOTE_WORDS = re.compile("版|摄|供图|提供|社发|记者|通讯员|实习生")
 
 # Teaser page references: "■ 6版", "（详见第5版）", "详见第5版", "第5版".
 REF = r"(?:[■□●◆▶]\s*[A-Z]?\d{1,2}\s*版|[（(]?(?:详见|见)?第\s*[A-Z]?\d{1,2}\s*版[）)]?)"
@@ -124,5 +133,5 @@ SURNAMES = frozenset(
 def looks_like_name(text: str) -> bool:
     """A 2–3 character personal name, or 3–4 with a compound surname: "丁涛", "欧阳娜娜"."""
     if text[:2] in COMPOUND_SURNAMES:
-        return 3 <= len(text) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in text)
-    return 2 <= len(text) <= 3 and text[0] in SURNAMES and all("\u4e00" <= c <= "\u9fff" for c in text)
+        return 3 <= len(text) <= 4 and all_han(text)
+    return 2 <= len(text) <= 3 and text[0] in SURNAMES and all_han(text)

@@ -51,6 +51,7 @@ class Hit:
     date: datetime.date | None
     page: str
     record_id: int
+    paper: str
     fields: list[MatchedField] = field(default_factory=list)  # other fields the query matched
     missing: list[str] = field(default_factory=list)  # in a partial result: the terms it lacks
 
@@ -135,7 +136,11 @@ def _finds(term: Term) -> bool:
 
 def _hit(row: dict, pattern, missing: list[str]) -> Hit:
     record_id = row["article_id"] or row["brief_id"] or row["photo_id"]
-    segments = [edition_segment(row["date"], row["edition_id"]), page_segment(row["page_number"], row["page_id"])]
+    segments = [
+        row["paper_slug"],
+        edition_segment(row["date"], row["edition_id"]),
+        page_segment(row["page_number"], row["page_id"]),
+    ]
     return Hit(
         kind=row["kind"],
         plain_title=row["title"],
@@ -145,6 +150,7 @@ def _hit(row: dict, pattern, missing: list[str]) -> Hit:
         date=row["date"],
         page=row["page_number"],
         record_id=record_id,
+        paper=row["paper_name"],
         fields=[
             MatchedField(label, marked(row[name], pattern))
             for name, label in MATCHED_FIELDS

@@ -11,7 +11,8 @@ from django.db import transaction
 from django.db.models import F
 
 from ..body import body_to_blocks
-from ..models import Article, Brief, DictionaryWord, Page, Photo, SearchDocument
+from ..models import Article, Brief, Page, Photo, SearchDocument
+from ..wordlist import keep_current
 from . import backends
 from .terms import add_words, grams, normalize, words
 from .vocabulary import remember_words
@@ -22,11 +23,12 @@ _taught = False
 
 
 def teach_stored_words() -> None:
-    """Once per process, what the importer and the editors taught jieba: every stored
-    byline's names and the editors' dictionary words, so queries segment as the index did."""
+    """What the importer and the editors taught jieba, so queries segment as the index did:
+    the editors' dictionary as it is now (wordlist.py), and once per process every stored
+    byline's names."""
     global _taught
+    keep_current()
     if not _taught:
-        add_words(list(DictionaryWord.objects.values_list("word", flat=True)))
         for authors in Article.objects.exclude(authors=[]).values_list("authors", flat=True):
             add_words(authors)
         _taught = True
@@ -41,6 +43,8 @@ def document_for(record: Article | Brief | Photo) -> SearchDocument:
         document.kind, document.article = SearchDocument.ARTICLE, record
         document.column_id = record.column_id
         body = " ".join(block.text for block in body_to_blocks(record.body))
+        if record.continued_on_id:
+            body += " " + " ".join(block.text for block in body_to_blocks(record.continued_on.body))
         document.title = record.title or body[:40]
         document.text = body
         heading = " ".join(part for part in (record.kicker, record.title, record.subtitle) if part)
@@ -74,22 +78,40 @@ def index_records(records: Iterable[Article | Brief | Photo]) -> None:
     # The words editors taught jieba in other processes cut the text here too (an
     # import or a reindex may be this process's first use of jieba).
     teach_stored_words()
-    records = list(records)
+    records = as_stories(list(records))
     with transaction.atomic():
         for model, field in ((Article, "article"), (Brief, "brief"), (Photo, "photo")):
             ids = [record.pk for record in records if isinstance(record, model)]
+            if model is Article:
+                ids += [record.continued_on_id for record in records if isinstance(record, Article)]
             if ids:
-                SearchDocument.objects.filter(**{f"{field}__in": ids}).delete()
+                SearchDocument.objects.filter(**{f"{field}__in": [pk for pk in ids if pk]}).delete()
         for start in range(0, len(records), BATCH):
             documents = SearchDocument.objects.bulk_create(document_for(r) for r in records[start : start + BATCH])
             _write_vectors(documents)
             remember_words(documents)
 
 
+def as_stories(records: list) -> list:
+    """The records to write documents for, a continued story once: an article's second
+    part ("（上接第1版）") has no document of its own, and its first part's holds the text of
+    both, so a word of either part finds the story once, at its first part. A second
+    part given is replaced by its first part; the first part's document then replaces
+    the second part's (index_records deletes both)."""
+    article_ids = [record.pk for record in records if isinstance(record, Article)]
+    first_of = {
+        first.continued_on_id: first
+        for first in Article.objects.filter(continued_on_id__in=article_ids).select_related(*_related(Article))
+    }
+    given = {(type(record), record.pk) for record in records}
+    stories = [record for record in records if not (isinstance(record, Article) and record.pk in first_of)]
+    return stories + [first for first in first_of.values() if (Article, first.pk) not in given]
+
+
 def index_page(page: Page) -> None:
     """Index every record of a page (its records are new or its documents stale)."""
     records = [
-        *page.articles.select_related("page__edition", "column"),
+        *page.articles.select_related(*_related(Article)),
         *page.briefs.select_related("page__edition"),
         *page.photos.select_related("page__edition"),
     ]
@@ -123,7 +145,7 @@ def rebuild() -> int:
 
 def _related(model) -> list[str]:
     """What document_for reads of a record beyond its own row."""
-    return ["page__edition", "column"] if model is Article else ["page__edition"]
+    return ["page__edition", "column", "continued_on"] if model is Article else ["page__edition"]
 
 
 def _write_vectors(documents: list[SearchDocument]) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import jieba
 
+from ..wordlist import keep_current
 from .terms import is_han, normalize, run_grams, runs
 
 MAX_QUERY_LENGTH = 100
@@ -164,6 +165,7 @@ def query_words(text: str, function_words: Collection[str] = ()) -> list[str]:
     characters or more are left: "枫城的老字号" is cut "枫城" "的" "老字号", joined
     "枫城的" "老字号", and needs "枫城" "老字号"; "工业和信" is joined whole, and a
     function word inside it stays, as "工业信" is no word of the page."""
+    keep_current()  # the editors' words as the database holds them now (articles/wordlist.py)
     merged: list[list[str]] = []
     for word in (word for word in jieba.cut(text) if word.strip()):
         if merged and (len(word) == 1 or len("".join(merged[-1])) == 1):

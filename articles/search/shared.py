@@ -12,6 +12,8 @@ FILTER_CLAUSES = {
     "date_to": "d.date <= %s",
     "column": "d.column_id = %s",
     "page_number": "d.page_number = %s",
+    "paper": "d.page_id IN (SELECT p.id FROM articles_page p JOIN articles_edition e ON e.id = p.edition_id"
+    " WHERE e.paper_id = %s)",
 }
 
 
@@ -84,8 +86,9 @@ def distinct_matches(matches: tuple[str, list]) -> tuple[str, list]:
     return f"(SELECT DISTINCT id FROM ({sql}) u) m JOIN articles_searchdocument d ON d.id = m.id WHERE 1 = 1", params
 
 
-# A hit's document columns, its page's edition (for the URL), and the article's
-# headline fields and column, which a hit may have matched instead of its title or text.
+# A hit's document columns, its page's edition and the edition's paper (for the URL
+# and the place it names), and the article's headline fields and column, which a hit
+# may have matched instead of its title or text.
 HIT_COLUMNS = {
     "id": "d.id",
     "kind": "d.kind",
@@ -98,6 +101,8 @@ HIT_COLUMNS = {
     "article_id": "d.article_id",
     "brief_id": "d.brief_id",
     "photo_id": "d.photo_id",
+    "paper_slug": "pp.slug",
+    "paper_name": "pp.name",
     "kicker": "a.kicker",
     "subtitle": "a.subtitle",
     "byline": "a.byline",
@@ -114,6 +119,7 @@ def hit_rows(ids: list[int]) -> dict[int, dict]:
         cursor.execute(
             f"SELECT {', '.join(HIT_COLUMNS.values())} FROM articles_searchdocument d"
             " JOIN articles_page p ON p.id = d.page_id"
+            " JOIN articles_edition e ON e.id = p.edition_id JOIN articles_paper pp ON pp.id = e.paper_id"
             " LEFT JOIN articles_article a ON a.id = d.article_id"
             " LEFT JOIN articles_column c ON c.id = d.column_id"
             f" WHERE d.id IN ({', '.join(['%s'] * len(ids))})",

@@ -1,7 +1,11 @@
-"""/healthz: is the database answering, and is the search index there and current?
+"""/healthz: is the database answering, is the search index there and current, and does the page cache work?
 
 It is public (a load balancer asks it), so a failure answers in words fixed
 here, and its detail, which can name tables, hosts or users, goes to the log.
+
+A page cache that fails (a full or unwritable folder, a Redis that is down) is a
+warning, not a failure: pages are then rendered for every reader, slower but
+right, so the server should stay in the load balancer.
 """
 
 import logging
@@ -10,6 +14,7 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from ..pagecache import cache_works
 from ..search import search
 
 logger = logging.getLogger(__name__)
@@ -17,7 +22,8 @@ logger = logging.getLogger(__name__)
 
 @never_cache
 def healthz(request):
-    """200 with {"database": "ok", "search": "ok", ...} when all is well, else 503 saying what is not."""
+    """200 with {"database": "ok", "search": "ok", "cache": "ok", ...} when all is well (a failing
+    cache only warns), else 503 saying what is not."""
     try:
         _ask_the_database()
     except DatabaseError:
@@ -34,6 +40,7 @@ def healthz(request):
     # Every record has its document; fewer means some were never indexed.
     healthy = documents == records
     report["search"] = "ok" if healthy else "stale: run manage.py reindex"
+    report["cache"] = "ok" if cache_works() else "warning: the page cache fails, pages are rendered uncached"
     return JsonResponse(report, status=200 if healthy else 503)
 
 

@@ -78,6 +78,7 @@ def search_api(request):
                     "snippet": str(hit.snippet),
                     "date": hit.date.isoformat() if hit.date else None,
                     "page": hit.page,
+                    "paper": hit.paper,
                     "fields": [{"label": found.label, "text": str(found.text)} for found in hit.fields],
                     "missing": hit.missing,
                 }

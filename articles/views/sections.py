@@ -1,7 +1,8 @@
-"""The sections: every article (要闻), news brief (简讯), teaser (导读) and photo (图片),
-newest first, and the articles of each column rubric. Each is paginated.
+"""The sections: every story (要闻), news brief (简讯), teaser (导读) and photo (图片),
+newest first, and the stories of each column rubric. Each is paginated. A story
+continued on another page is listed once, at its first part.
 
-Records are listed with select_related("page__edition"): their URLs name the date and page.
+Records are listed with select_related("page__edition__paper"): their URLs name the date and page.
 """
 
 from django.db.models import Count
@@ -15,7 +16,7 @@ from .paging import paginate
 def articles(request):
     """Template: sections/articles.html. Context: page_obj (articles, each with
     .lead), columns (every column rubric, with .article_count)."""
-    page_obj = paginate(request, Article.objects.newest_first().with_page().select_related("column"))
+    page_obj = paginate(request, Article.objects.stories().newest_first().with_page().select_related("column"))
     page_obj.object_list = with_leads(page_obj.object_list)
     columns = Column.objects.annotate(article_count=Count("articles")).filter(article_count__gt=0)
     context = {"nav": "articles", "title": "要闻", "page_obj": page_obj, "columns": list(columns)}
@@ -31,7 +32,7 @@ def news(request):
 def teasers(request):
     """Template: sections/teasers.html. Context: page_obj (teasers, each with its target article, if any)."""
     teasers = Brief.objects.filter(kind=Brief.TEASER).newest_first().with_page()
-    page_obj = paginate(request, teasers.select_related("target__page__edition"))
+    page_obj = paginate(request, teasers.select_related("target__page__edition__paper"))
     return render(request, "sections/teasers.html", {"nav": "teasers", "title": "导读", "page_obj": page_obj})
 
 
@@ -45,7 +46,7 @@ def column(request, pk):
     """One column rubric's articles. Template: sections/column.html. Context:
     column, page_obj (its articles, each with .lead)."""
     column = get_object_or_404(Column, pk=pk)
-    page_obj = paginate(request, column.articles.newest_first().with_page())
+    page_obj = paginate(request, column.articles.stories().newest_first().with_page())
     page_obj.object_list = with_leads(page_obj.object_list)
     context = {"nav": "articles", "title": column.name, "column": column, "page_obj": page_obj}
     return render(request, "sections/column.html", context)

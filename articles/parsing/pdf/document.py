@@ -82,9 +82,12 @@ def face_of(fontname: str) -> str:
 MAX_CACHED_FONTS = 8
 
 
+# The PDF header may follow up to a kilobyte of junk, which readers accept.
+PDF_HEADER_REACH = 1024
+
+
 def looks_like_pdf(data: bytes) -> bool:
-    # The PDF header may follow up to a kilobyte of junk, which readers accept.
-    return b"%PDF-" in data[:1024]
+    return b"%PDF-" in data[:PDF_HEADER_REACH]
 
 
 def is_pdf_file(path) -> bool:
@@ -97,7 +100,7 @@ def is_pdf_file(path) -> bool:
         return True
     try:
         with open(path, "rb") as file:
-            return looks_like_pdf(file.read(1024))
+            return looks_like_pdf(file.read(PDF_HEADER_REACH))
     except OSError:
         return False
 
@@ -174,7 +177,7 @@ def _collect(item, page: PdfPage) -> None:
             text = child.get_text()
             if text.strip():
                 face = face_of(child.fontname)
-                page.glyphs.append(Glyph(text, child.x0, child.y0, child.x1, child.y1, child.size, face))
+                page.glyphs.append(Glyph(child.x0, child.y0, child.x1, child.y1, child.size, face, text))
         elif isinstance(child, LTImage):
             page.pictures.append(Picture(child.x0, child.y0, child.x1, child.y1, child.name))
         elif isinstance(child, LTFigure):

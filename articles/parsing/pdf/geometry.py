@@ -9,7 +9,11 @@ or rubric, set in one font and size.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
+
+from ...hanzi import is_han
 
 # Glyphs on one line: their centres are this close, in font sizes. A digit set in a
 # Latin face sits a point lower than the Han beside it ("10" in "新华社北京 10 月").
@@ -31,28 +35,51 @@ MAX_LEADING = 1.0
 INDENT = 2.5
 # Sizes within this many points are one size: a 9-point body and its 9-point digits.
 SAME_SIZE = 0.6
+# Each constant below was checked by moving it on ../shared/pdf's three PDFs (records and
+# boxes compared): the example named is what changes first.
+#
+# A rectangle taller and wider than this many points frames something (a rubric's box
+# around "“十四五”的文化印记"); a thinner one is a rule. Printed rules are a point or less
+# thick, boxes far larger: nothing changes from 1 to 10.
+MIN_BOX = 4
+# Open lines are looked up by their centre's height in bands this many points high
+# (the glyph's band and its two neighbours): at 1, page-2.pdf's story under
+# "一堂思政课见证学生新成长" is read otherwise; nothing changes at 4.
+LINE_BAND = 2
+# Glyphs of one line differ in size by at most SAME_SIZE points or a quarter of the size:
+# at 0.6 a note set a size smaller joins page-2.pdf's title ("网络主题宣传活动举行 成绩单。").
+SAME_LINE_SIZE = 0.25
+# A glyph may start this share of its size before the last one ends (kerned punctuation,
+# "“" set tight): at 0, page-2.pdf's "一堂思政课见证学生新成长" story loses lines.
+GLYPH_OVERLAP = 0.3
+# A block's next line may overlap the line above by this share of its size (tight
+# leading in a headline). No page here changes from 0 to 0.6: a margin.
+LINE_OVERLAP = 0.2
+# The shorter of two lines lies this much under the other to be one column's. No page
+# here changes from 0.3 to 0.9: a margin.
+STACKED = 0.6
 
 
 @dataclass(slots=True)
-class Glyph:
-    text: str
+class TypeBox:
+    """Where something printed stands (in points, y upwards), and the type it is set in."""
+
     x0: float
     y0: float
     x1: float
     y1: float
     size: float
     font: str
+
+
+@dataclass(slots=True)
+class Glyph(TypeBox):
+    text: str
 
 
 @dataclass
-class TextLine:
+class TextLine(TypeBox):
     glyphs: list[Glyph]
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    size: float
-    font: str
 
     @property
     def text(self) -> str:
@@ -67,33 +94,24 @@ class TextLine:
         return (self.y0 + self.y1) / 2
 
 
+def lines_edge(edge: str, outermost: Callable) -> property:
+    """A block's edge: the outermost of its lines' (min of x0 and y0, max of x1 and y1)."""
+    of_line = attrgetter(edge)
+    return property(lambda block: outermost(map(of_line, block.lines)))
+
+
 @dataclass
 class TextBlock:
     lines: list[TextLine] = field(default_factory=list)
 
-    @property
-    def x0(self) -> float:
-        return min(line.x0 for line in self.lines)
-
-    @property
-    def x1(self) -> float:
-        return max(line.x1 for line in self.lines)
-
-    @property
-    def y0(self) -> float:
-        return min(line.y0 for line in self.lines)
-
-    @property
-    def y1(self) -> float:
-        return max(line.y1 for line in self.lines)
-
-    @property
-    def size(self) -> float:
-        return self.lines[0].size
-
-    @property
-    def font(self) -> str:
-        return self.lines[0].font
+    # Its box grows with the lines build_blocks adds to it.
+    x0 = lines_edge("x0", min)
+    y0 = lines_edge("y0", min)
+    x1 = lines_edge("x1", max)
+    y1 = lines_edge("y1", max)
+    # A block is set in one size and face (build_blocks): its first line's.
+    size = property(lambda block: block.lines[0].size)
+    font = property(lambda block: block.lines[0].font)
 
     @property
     def centre_x(self) -> float:
@@ -115,11 +133,7 @@ class Rule:
 
     @property
     def is_box(self) -> bool:
-        return self.y1 - self.y0 > 4 and self.x1 - self.x0 > 4
-
-
-def is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+        return self.y1 - self.y0 > MIN_BOX and self.x1 - self.x0 > MIN_BOX
 
 
 def line_text(glyphs: list[Glyph]) -> str:
@@ -152,21 +166,21 @@ def dominant_font(glyphs: list[Glyph]) -> str:
 
 def build_lines(glyphs: list[Glyph]) -> list[TextLine]:
     """Join glyphs into lines: left to right, each to the open line it continues."""
-    open_lines: dict[int, list[list[Glyph]]] = {}  # by centre height, in 2-point bands
+    open_lines: dict[int, list[list[Glyph]]] = {}  # by centre height, in bands of LINE_BAND points
     lines: list[list[Glyph]] = []
     for glyph in sorted(glyphs, key=lambda g: g.x0):
         centre = (glyph.y0 + glyph.y1) / 2
-        band = int(centre // 2)
+        band = int(centre // LINE_BAND)
         best = None
         for near in (band - 1, band, band + 1):
             for candidate in open_lines.get(near, ()):
                 last = candidate[-1]
-                if abs(last.size - glyph.size) > max(SAME_SIZE, 0.25 * last.size):
+                if abs(last.size - glyph.size) > max(SAME_SIZE, SAME_LINE_SIZE * last.size):
                     continue
                 if abs((last.y0 + last.y1) / 2 - centre) > SAME_LINE * max(last.size, glyph.size):
                     continue
                 gap = glyph.x0 - last.x1
-                fits = -0.3 * glyph.size <= gap <= MAX_GAP * max(last.size, glyph.size)
+                fits = -GLYPH_OVERLAP * glyph.size <= gap <= MAX_GAP * max(last.size, glyph.size)
                 if fits and (best is None or gap < best[0]):
                     best = (gap, candidate)
         if best is not None:
@@ -203,7 +217,7 @@ def build_blocks(lines: list[TextLine], rules: list[Rule]) -> list[TextBlock]:
             if last.font != line.font or abs(last.size - line.size) > SAME_SIZE:
                 continue
             gap = last.y0 - line.y1
-            if not -0.2 * line.size <= gap <= MAX_LEADING * line.size:
+            if not -LINE_OVERLAP * line.size <= gap <= MAX_LEADING * line.size:
                 continue
             if not stacks(last, line):
                 continue
@@ -224,7 +238,7 @@ def stacks(upper: TextLine, lower: TextLine) -> bool:
     if abs(upper.x0 - lower.x0) <= INDENT * lower.size:
         return True
     shorter = min(upper.x1 - upper.x0, lower.x1 - lower.x0)
-    return overlap(upper.x0, upper.x1, lower.x0, lower.x1) >= 0.6 * shorter
+    return overlap(upper.x0, upper.x1, lower.x0, lower.x1) >= STACKED * shorter
 
 
 def overlap(a0: float, a1: float, b0: float, b1: float) -> float:

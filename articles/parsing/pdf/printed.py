@@ -22,6 +22,7 @@ from ..furniture import read_page_info
 from ..notes import finish_article, is_author_line, is_credit
 from ..structure import NEWS, PARAGRAPH, SUBHEAD, Article, Block, Brief, PageStructure, Photo
 from ..text import join_lines
+from ..vocabulary import CREDIT_WORDS
 from .document import PdfPage, Picture
 from .geometry import Rule, TextBlock, TextLine, body_style, build_blocks, overlap
 
@@ -47,6 +48,30 @@ FURNITURE_BAND = 0.12
 HEAD_OVER_COLUMN = 0.1
 # A paragraph's first line is indented by two characters; one is enough to see it.
 INDENT = 1.0
+# Each constant below was checked by moving it on ../shared/pdf's three PDFs (records and
+# boxes compared): the example named is what changes first.
+#
+# Points by which a glyph's box may stand past the block or box it belongs to (an
+# accent, a quote mark, a box drawn tight): a block in a box, a deck over its title. No
+# page here changes from 0 to 6: a margin.
+OVERHANG = 2
+# Points of slack where two edges meet (a column's edge, a rule under a head): at 4
+# page-2.pdf's "一项改革带来就医新变化" loses its body to the story beside it; none at 0.
+EDGE = 1
+# A rule parts a head from a block under it when it runs across more than this share of
+# the block. No page here changes from 0.1 to 0.9: a margin.
+RULE_ACROSS = 0.5
+# A block wider than this many points spans several columns (a page is about 800
+# wide): it is read by its left edge, not its centre. At 200 page-2.pdf's "一项改革带来
+# 就医新变化" story is read out of order; nothing changes up to 2000.
+SPREAD = 400
+# Header and footer lines within rows this many points high are read left to right:
+# at 5 page-2.pdf's header ("人民日报2025年10月20日 星期一 第4版 要闻") is read otherwise.
+FURNITURE_ROW = 20
+# A caption line that holds a credit word and is no longer than this is its credit:
+# "苗秋闹摄（新华社发）". At 5, page-1.pdf's caption keeps its credit in the text;
+# nothing changes up to 80.
+MAX_CREDIT_LINE = 30
 
 
 @dataclass
@@ -156,10 +181,10 @@ class Sorter:
             (
                 box
                 for box in self.boxes
-                if box.x0 - 2 <= block.x0
-                and block.x1 <= box.x1 + 2
-                and box.y0 - 2 <= block.y0
-                and block.y1 <= box.y1 + 2
+                if box.x0 - OVERHANG <= block.x0
+                and block.x1 <= box.x1 + OVERHANG
+                and box.y0 - OVERHANG <= block.y0
+                and block.y1 <= box.y1 + OVERHANG
             ),
             None,
         )
@@ -198,13 +223,13 @@ class Sorter:
         "一堂思政课见证学生新成长" in the middle): nothing stands under the rubric down to
         that head. A rubric over news in brief (简讯) has the briefs right under it."""
         for head in sorted(heads, key=lambda h: rubric.y0 - h.top):
-            if not -2 <= rubric.y0 - head.top <= reach:
+            if not -OVERHANG <= rubric.y0 - head.top <= reach:
                 continue
             between = [
                 b
                 for b in self.blocks
                 if b is not rubric
-                and head.bottom - 1 <= b.y1 <= rubric.y0 + 1
+                and head.bottom - EDGE <= b.y1 <= rubric.y0 + EDGE
                 and overlap(b.x0, b.x1, rubric.x0, rubric.x1) > 0
                 and b not in head.parts
             ]
@@ -221,9 +246,9 @@ class Sorter:
             above = deck.y0 - title.y1
             below = title.y0 - deck.y1
             reach = DECK_DISTANCE * max(deck.size, title.size / 2)
-            if -2 <= above <= reach and head.kicker is None:
+            if -OVERHANG <= above <= reach and head.kicker is None:
                 candidate = (above, head, "kicker")
-            elif -2 <= below <= reach and head.subtitle is None:
+            elif -OVERHANG <= below <= reach and head.subtitle is None:
                 candidate = (below, head, "subtitle")
             else:
                 continue
@@ -239,7 +264,7 @@ class Sorter:
                 continue
             gap = head.bottom - block.y1
             near = block.x0 <= head.x1 + reach and block.x1 >= head.x0 - reach
-            if -2 <= gap <= reach and near:
+            if -OVERHANG <= gap <= reach and near:
                 head.byline = self.take(block)
                 return
 
@@ -263,7 +288,7 @@ def nearest_below(block: TextBlock, heads: list[Head], reach: float) -> Head | N
     for head in heads:
         gap = block.y0 - head.top
         beside = head.x0 <= block.x1 + reach * 2 and head.x1 >= block.x0
-        if -2 <= gap <= reach and beside and (best is None or gap < best[0]):
+        if -OVERHANG <= gap <= reach and beside and (best is None or gap < best[0]):
             best = (gap, head)
     return best[1] if best else None
 
@@ -275,9 +300,8 @@ def split_furniture(lines: list[TextLine], rules: list[Rule], height: float) -> 
     header = [line for line in lines if top is not None and line.y0 >= top]
     footer = [line for line in lines if bottom is not None and line.y1 <= bottom]
     edge = {id(line) for line in header + footer}
-    ordered = sorted(header, key=lambda line: (-round(line.centre_y / 20), line.x0)) + sorted(
-        footer, key=lambda line: (-round(line.centre_y / 20), line.x0)
-    )
+    by_row = lambda line: (-round(line.centre_y / FURNITURE_ROW), line.x0)  # noqa: E731
+    ordered = sorted(header, key=by_row) + sorted(footer, key=by_row)
     return [line.text for line in ordered], [line for line in lines if id(line) not in edge]
 
 
@@ -301,7 +325,7 @@ def owner_of(block: TextBlock, span: tuple[float, float] | None, heads: list[Hea
     best = None
     for head in heads:
         gap = head.bottom - block.y1
-        if gap < -2 or (span is not None and not stands_over(head, *span)):
+        if gap < -OVERHANG or (span is not None and not stands_over(head, *span)):
             continue
         if any(parts(rule, block, head) for rule in rules):
             continue
@@ -331,15 +355,14 @@ def stands_over(head: Head, x0: float, x1: float) -> bool:
     """A head stands over a column it covers a tenth of, or that holds all of it. A short
     title centred over two columns covers a sixth of each; a neighbour's head may stray
     a few points into a column, never a tenth of it."""
-    inside = x0 - 1 <= head.x0 and head.x1 <= x1 + 1
+    inside = x0 - EDGE <= head.x0 and head.x1 <= x1 + EDGE
     return inside or overlap(head.x0, head.x1, x0, x1) >= HEAD_OVER_COLUMN * (x1 - x0)
 
 
 def parts(rule: Rule, block: TextBlock, head: Head) -> bool:
     """A rule printed between a head and a block under it, across the block."""
-    return block.y1 - 1 <= rule.y0 <= head.bottom + 1 and overlap(rule.x0, rule.x1, block.x0, block.x1) > 0.5 * (
-        block.x1 - block.x0
-    )
+    across = overlap(rule.x0, rule.x1, block.x0, block.x1) > RULE_ACROSS * (block.x1 - block.x0)
+    return block.y1 - EDGE <= rule.y0 <= head.bottom + EDGE and across
 
 
 def column_ranges(blocks: list[TextBlock]) -> list[tuple[float, float]]:
@@ -371,10 +394,10 @@ def reading_key(block: TextBlock | None, columns: list[tuple[float, float]]) -> 
     """Columns left to right, each top to bottom."""
     if block is None:
         return (len(columns) + 1, 0.0)
-    centre = block.centre_x if block.x1 - block.x0 < 400 else block.x0 + 1
-    index = next((k for k, (x0, x1) in enumerate(columns) if x0 - 1 <= centre <= x1 + 1), len(columns))
+    centre = block.centre_x if block.x1 - block.x0 < SPREAD else block.x0 + EDGE
+    index = next((k for k, (x0, x1) in enumerate(columns) if x0 - EDGE <= centre <= x1 + EDGE), len(columns))
     if index == len(columns):
-        index = next((k for k, (x0, _) in enumerate(columns) if block.x0 <= x0 + 1), len(columns))
+        index = next((k for k, (x0, _) in enumerate(columns) if block.x0 <= x0 + EDGE), len(columns))
     return (index, -block.y1)
 
 
@@ -455,7 +478,7 @@ def add_photo(result: PrintedPage, picture: Picture, caption: TextBlock | None, 
 def is_credit_line(text: str) -> bool:
     """A caption's last line that only credits it: "苗秋闹摄（新华社发）", "新华社记者 牟宇/摄"."""
     return is_credit(text) or (
-        len(text) <= 30 and any(word in text for word in ("摄", "供图", "社发")) and "。" not in text
+        len(text) <= MAX_CREDIT_LINE and any(word in text for word in CREDIT_WORDS) and "。" not in text
     )
 
 
