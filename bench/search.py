@@ -199,6 +199,7 @@ def fill_in_parallel(last):
 
     from articles.models import Article, SearchDocument
     from articles.search import index
+    from articles.search.vocabulary import remember_words
 
     pks = list(Article.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True))
     ranges = [
@@ -210,6 +211,7 @@ def fill_in_parallel(last):
             with transaction.atomic():
                 documents = SearchDocument.objects.bulk_create(SearchDocument(**row) for row in rows)
                 index._write_vectors(documents)  # PostgreSQL's tsvector column, as index_records does
+                remember_words(documents)  # the vocabulary, as index_records does
             if number % 10 == 0 or number == len(ranges):
                 progress(f"  parallel fill: {min(number * index.BATCH, len(pks)):,} of {len(pks):,}")
 
@@ -321,6 +323,22 @@ def time_queries(queries, scan_budget):
     return times, hits
 
 
+def time_suggestions(queries):
+    """[ms] of suggestions() (the search box's /api/suggest) for the first one and two
+    characters of each query's first word."""
+    from articles.search.suggest import suggestions
+
+    prefixes = [query.split()[0][:length] for _, query in queries for length in (1, 2)]
+    for prefix in prefixes[:WARM_UP_QUERIES]:
+        suggestions(prefix)
+    times = []
+    for prefix in prefixes:
+        start = time.perf_counter()
+        suggestions(prefix)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def percentile(values, share):
     values = sorted(values)
     return values[min(len(values) - 1, int(share * len(values)))]
@@ -376,6 +394,7 @@ def run_size(database, size, dictionary, options):
         queries = make_queries(dictionary, counts, size, options.seed, options.queries)
         progress(f"  {len(queries)} searches, then their icontains scans (within {options.scan_budget:g} s)")
         times, hits = time_queries(queries, options.scan_budget)
+        figures["suggest"] = time_suggestions(queries)
         figures["search"], figures["scan"] = times["search"], times["scan"]
         figures["with counts"] = times["with counts"]
         figures["hits"] = {kind: statistics.median(hits[query] for k, query in queries if k == kind) for kind in KINDS}
@@ -433,6 +452,11 @@ def report(database, figures):
         print(f"{kind:<12} {label:>8} {hits} {s50:11.2f} {s95:8.2f} {scan_text}")
     c50, c95 = p50_p95(figures["with counts"])
     print(f"search() reading its counts per kind too, as the results page does: p50 {c50:.2f} ms, p95 {c95:.2f} ms")
+    if figures.get("suggest"):
+        print(
+            f"suggestions for a prefix of 1-2 characters ({len(figures['suggest'])}): p50"
+            f" {percentile(figures['suggest'], 0.5):.2f} ms, p95 {percentile(figures['suggest'], 0.95):.2f} ms"
+        )
     if figures["no_hits"]:
         print(f"queries without a hit ({len(figures['no_hits'])}): {' | '.join(figures['no_hits'][:10])}")
     if "profile" in figures:

@@ -82,3 +82,18 @@ def test_the_box_works_without_javascript(chromium, live_server, all_pages, widt
         tab.screenshot("search-4-without-javascript")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_a_partial_result_strikes_the_missing_word_and_a_typo_is_corrected(open_tab, all_pages, width):
+    tab = open_tab(width)
+    tab.go("/search/?q=%E7%81%AB%E6%98%9F+%E5%9F%BA%E5%9C%B0")  # 火星 基地
+    assert tab.page.locator(".search-partial-heading").inner_text() == "部分匹配"
+    assert tab.page.locator(".hit-missing s").first.inner_text() == "火星"
+    tab.screenshot("search-5-partial")
+    tab.go("/search/?q=%E6%BE%9C%E6%B4%B2%E6%B8%AF")  # 澜洲港
+    tab.page.get_by_role("link", name="澜州港").click()
+    assert query_of(tab.page.url) == "澜州港" and tab.page.locator(".hit").count() > 0
+    tab.screenshot("search-6-corrected")
+    assert tab.page.evaluate("document.documentElement.scrollWidth") <= width
+    assert tab.problems == []

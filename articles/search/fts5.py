@@ -16,21 +16,21 @@ def _quoted(phrase: Phrase) -> str:
     return '"' + " ".join(phrase.grams) + '"' + (" *" if phrase.prefix else "")
 
 
-def phrase(phrase: Phrase) -> str:
-    quoted = _quoted(phrase)
+def phrase(one: Phrase) -> str:
+    quoted = _quoted(one)
     # Only the kind column holds anything but terms, and only Latin words ("news"): a
     # Han term needs no column filter there, and without one FTS5 counts its matches
     # without reading their positions (a third quicker for a common word).
-    han = is_han(phrase.text)
-    if phrase.grams == (phrase.text,) and not phrase.prefix:
+    han = is_han(one.text)
+    if one.grams == (one.text,) and not one.prefix:
         # "电动", "a330": the one gram is the whole word, the same token in both
         # streams, so one phrase over every column reads its matches once, not twice.
         return quoted if han else f"{TERM_COLUMNS} : {quoted}"
     clause = f"{GRAM_COLUMNS} : {quoted}"
-    if runs(phrase.text) == [phrase.text] and not phrase.prefix:
+    if runs(one.text) == [one.text] and not one.prefix:
         # A whole-word match scores too, in the columns jieba filled (a Han word of
         # three characters or more can be nowhere else: grams are one or two long).
-        word = f'"{phrase.text}"'
+        word = f'"{one.text}"'
         clause = f"({clause} OR {word if han else f'{WORD_COLUMNS} : {word}'})"
     return clause
 

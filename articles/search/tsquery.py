@@ -10,12 +10,12 @@ from .query import Condition, Phrase
 GRAM_WEIGHTS = "AC"
 
 
-def phrase(phrase: Phrase, weights: str = "") -> str:
+def phrase(one: Phrase, weights: str = "") -> str:
     """The phrase's grams in a row; with weights, only among the terms of those weights."""
-    if phrase.prefix:
-        return f"'{phrase.grams[0]}':*{weights}"
+    if one.prefix:
+        return f"'{one.grams[0]}':*{weights}"
     marked = f":{weights}" if weights else ""
-    return "(" + " <-> ".join(f"'{gram}'{marked}" for gram in phrase.grams) + ")"
+    return "(" + " <-> ".join(f"'{gram}'{marked}" for gram in one.grams) + ")"
 
 
 def condition(groups: Condition, excluded: list[Phrase]) -> str:

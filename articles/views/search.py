@@ -6,14 +6,14 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from ..forms import SearchApiForm, SearchForm
-from ..models import ArticleKeyword, SearchDocument
+from ..models import SearchDocument
 from ..search import search
 from ..search.correction import correction
 from ..search.functionwords import function_words
 from ..search.query import parse
 from ..search.suggest import suggestions
 
-SUGGESTED_KEYWORDS = 8
+SUGGESTED_WORDS = 8
 
 
 def search_page(request):
@@ -114,12 +114,11 @@ def _json(body: dict, status: int = 200) -> JsonResponse:
 
 
 def _suggestions(query: str) -> list[str]:
-    """Words to try instead: each word of the query that finds something alone,
-    else the keywords of the latest articles."""
+    """Words to try instead, all drawn from the query: each of its terms, and each
+    word of them, that finds something alone ("火星基地" -> 基地). Nothing when none
+    does: a word the reader did not type would be unrelated to what they look for."""
     parsed = parse(query, function_words())
-    words = [term.typed.text for term in parsed.terms] if len(parsed.terms) > 1 else []
-    found = [word for word in words if search(word, per_page=1).count]
-    if found:
-        return found
-    latest = ArticleKeyword.objects.order_by("-article__page__edition__date", "-article_id")
-    return list(dict.fromkeys(latest.values_list("word", flat=True)[:40]))[:SUGGESTED_KEYWORDS]
+    candidates = [term.typed.text for term in parsed.terms] if len(parsed.terms) > 1 else []
+    candidates += [word.text for term in parsed.terms for word in (term.needed or term.words)]
+    words = [word for word in dict.fromkeys(candidates) if word != parsed.text]
+    return [word for word in words[:SUGGESTED_WORDS] if search(word, per_page=1).count]
