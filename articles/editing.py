@@ -213,14 +213,7 @@ def brief_to_article(brief: Brief) -> Article:
         body=blocks_to_body(body),
         **_box_of(brief),
     )
-    brief_pk = brief.pk
-    _delete(brief, name)
-    _save(article, name)
-    addresses.back(article)
-    addresses.moved("brief", brief_pk, article)
-    step.made(article)
-    step.done()
-    return article
+    return _replace(brief, article, name, step)
 
 
 @transaction.atomic
@@ -245,14 +238,20 @@ def article_to_brief(article: Article, kind: str = Brief.NEWS) -> Brief:
         text=text,
         **_box_of(article),
     )
-    article_pk = article.pk
-    _delete(article, name)
-    _save(brief, name)
-    addresses.back(brief)
-    addresses.moved("article", article_pk, brief)
-    step.made(brief)
+    return _replace(article, brief, name, step)
+
+
+def _replace(old, new, name: str, step):
+    """Put the new record in the old one's place, as one step: the old deleted, the new
+    saved, and the old one's address leading to the new one."""
+    old_kind, old_pk = old.url_name, old.pk
+    _delete(old, name)
+    _save(new, name)
+    addresses.back(new)
+    addresses.moved(old_kind, old_pk, new)
+    step.made(new)
     step.done()
-    return brief
+    return new
 
 
 def _box_of(record) -> dict:

@@ -137,16 +137,10 @@ def article(request, paper, date, page, pk):
     yet linked); previous and next (on the same page, or None); related (articles
     sharing most keywords, each with .shared); bar; title, description, json_ld.
     """
-    article = (
-        Article.objects.with_page()
-        .select_related("column", "continued_on__page__edition__paper", "continued_from__page__edition__paper")
-        .filter(pk=pk)
-        .first()
-    )
-    if article is None:
-        return answer_for_missing(request, "article", pk)
-    if article.page.url_args != [paper, date, page]:
-        return redirect(article, permanent=True)
+    related = ("column", "continued_on__page__edition__paper", "continued_from__page__edition__paper")
+    article, elsewhere = _found(request, Article.objects.select_related(*related), pk, [paper, date, page])
+    if elsewhere:
+        return elsewhere
     on_page = list(article.page.articles.in_reading_order())
     photos = list(article.story_photos.in_reading_order())
     for photo in photos:
@@ -179,11 +173,10 @@ def photo(request, paper, date, page, pk):
     Template: reading/photo.html. Context: photo (with .article, or None), bar,
     title, description, og_image (the image's absolute URL, or None).
     """
-    photo = Photo.objects.with_page().select_related("article__page__edition__paper").filter(pk=pk).first()
-    if photo is None:
-        return answer_for_missing(request, "photo", pk)
-    if photo.page.url_args != [paper, date, page]:
-        return redirect(photo, permanent=True)
+    photos = Photo.objects.select_related("article__page__edition__paper")
+    photo, elsewhere = _found(request, photos, pk, [paper, date, page])
+    if elsewhere:
+        return elsewhere
     context = {
         "photo": photo,
         **_on_its_page(photo, str(photo) or "图片"),
@@ -198,17 +191,28 @@ def brief(request, paper, date, page, pk):
 
     Template: reading/brief.html. Context: brief, bar, title, description.
     """
-    brief = Brief.objects.with_page().select_related("target__page__edition__paper").filter(pk=pk).first()
-    if brief is None:
-        return answer_for_missing(request, "brief", pk)
-    if brief.page.url_args != [paper, date, page]:
-        return redirect(brief, permanent=True)
+    briefs = Brief.objects.select_related("target__page__edition__paper")
+    brief, elsewhere = _found(request, briefs, pk, [paper, date, page])
+    if elsewhere:
+        return elsewhere
     context = {
         "brief": brief,
         **_on_its_page(brief, str(brief)),
         "description": brief.text[:DESCRIPTION_LENGTH],
     }
     return render(request, "reading/brief.html", context)
+
+
+def _found(request, records, pk, segments):
+    """The record of that pk, with its page, and None; or None and the answer to give
+    instead: where its text went (301) or that it is gone (410) when no record has the
+    pk any more (addresses.py), its address now when the URL's segments are stale."""
+    record = records.with_page().filter(pk=pk).first()
+    if record is None:
+        return None, answer_for_missing(request, records.model.url_name, pk)
+    if record.page.url_args != segments:
+        return None, redirect(record, permanent=True)
+    return record, None
 
 
 def _on_its_page(record, title: str) -> dict:
