@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from paths import PAGES, SEED
+from records import article
 from test_pdf_import import FRONT, SECOND, pdf_of_pages
 from typeset import Page as TypesetPage
 from typeset import typeset
@@ -26,10 +27,6 @@ SAMPLE = PAGES / "sample-1.txt"
 @pytest.fixture
 def page(db):
     return import_file(SEED).page
-
-
-def article(title):
-    return Article.objects.get(title=title)
 
 
 @pytest.mark.parametrize("model", ["edition", "page", "article", "brief", "photo", "column", "dictionaryword"])
@@ -406,7 +403,7 @@ def add_records(page, count):
         Brief.objects.create(page=page, position=1000 + number, text=f"第{number}条补充简讯。")
 
 
-def queries_for(client, url):
+def queries_to_answer(client, url):
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
     return len(context.captured_queries)
@@ -414,16 +411,16 @@ def queries_for(client, url):
 
 def test_the_article_form_costs_the_same_queries_on_a_page_of_thirty_records(editor_client, page):
     url = reverse("admin:articles_article_change", args=[page.articles.first().pk])
-    few = queries_for(editor_client, url)
+    few = queries_to_answer(editor_client, url)
     add_records(page, 30 - page.briefs.count())
-    assert queries_for(editor_client, url) == few
+    assert queries_to_answer(editor_client, url) == few
 
 
 def test_the_page_form_costs_the_same_queries_with_thirty_records(editor_client, page):
     url = reverse("admin:articles_page_change", args=[page.pk])
-    few = queries_for(editor_client, url)
+    few = queries_to_answer(editor_client, url)
     add_records(page, 30)
-    assert queries_for(editor_client, url) == few
+    assert queries_to_answer(editor_client, url) == few
 
 
 def test_authors_are_edited_as_names_not_json(editor_client, page):

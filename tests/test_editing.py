@@ -1,6 +1,7 @@
 """The fixes editors make to parse mistakes: each keeps the text, the index and the order."""
 
 import pytest
+from records import article
 
 from articles.body import body_to_blocks
 from articles.editing import (
@@ -14,10 +15,6 @@ from articles.editing import (
 )
 from articles.models import Article, Brief
 from articles.search import search
-
-
-def article(title):
-    return Article.objects.get(title=title)
 
 
 def test_merging_keeps_the_earlier_headline_and_both_bodies(seed_page):

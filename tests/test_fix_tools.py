@@ -4,15 +4,12 @@ import datetime
 
 import pytest
 from paths import PAGES
+from records import article
 
 from articles.body import body_to_blocks
 from articles.editing import EditError, article_to_brief, brief_to_article, merge_articles, split_article, undo_step
 from articles.importer import PageFacts, import_file
 from articles.models import Article, Brief, EditStep, RecordAddress
-
-
-def article(title):
-    return Article.objects.get(title=title)
 
 
 def state():

@@ -3,15 +3,13 @@
 import datetime
 from urllib.parse import quote
 
+from records import article
+
 from articles.models import Article
 
 
-def article(page, title):
-    return Article.objects.select_related("page__edition").get(page=page, title=title)
-
-
 def test_it_shows_the_headline_dateline_byline_and_column(client, seed_page):
-    story = article(seed_page, "培育质量卓越产业集群看“高新”")
+    story = article(page=seed_page, title="培育质量卓越产业集群看“高新”")
     response = client.get(story.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
@@ -22,14 +20,16 @@ def test_it_shows_the_headline_dateline_byline_and_column(client, seed_page):
 
 def test_it_shows_the_kicker_and_subtitle(client, import_sample):
     page = import_sample("sample-1")
-    html = client.get(article(page, "“沧溟-2”潜水器完成万米级海试").get_absolute_url()).content.decode()
+    html = client.get(article(page=page, title="“沧溟-2”潜水器完成万米级海试").get_absolute_url()).content.decode()
     assert "国产深海装备再添利器" in html
-    html = client.get(article(page, "让每一粒种子都有“芯”").get_absolute_url()).content.decode()
+    html = client.get(article(page=page, title="让每一粒种子都有“芯”").get_absolute_url()).content.decode()
     assert "——记青岚农业大学作物分子育种创新团队" in html
 
 
 def test_it_shows_the_body_with_its_subheads(client, seed_page):
-    html = client.get(article(seed_page, "国家高新区“新春第一会”战鼓催征").get_absolute_url()).content.decode()
+    html = client.get(
+        article(page=seed_page, title="国家高新区“新春第一会”战鼓催征").get_absolute_url()
+    ).content.decode()
     assert "<h3>强信心：多起来、大起来、强起来</h3>" in html
     assert "<p>1月5日，北京市科委、中关村管委会召开中关村科技企业家座谈会" in html
     assert "本报记者 张伟" in html
@@ -46,7 +46,7 @@ def test_it_links_to_its_page_and_to_the_previous_and_next_article_on_it(client,
 
 
 def test_its_keywords_link_to_search(client, seed_page):
-    story = article(seed_page, "国家试点公共领域车辆全面电动化")
+    story = article(page=seed_page, title="国家试点公共领域车辆全面电动化")
     html = client.get(story.get_absolute_url()).content.decode()
     assert story.keywords
     for word in story.keywords:
@@ -55,7 +55,7 @@ def test_its_keywords_link_to_search(client, seed_page):
 
 def test_it_lists_the_paper_s_articles_sharing_most_keywords(client, all_pages):
     # "高新区" is a keyword of these two, and of "青岚高新区发布首批“揭榜挂帅”榜单" in another paper.
-    story = article(all_pages[1], "国家高新区“新春第一会”战鼓催征")
+    story = article(page=all_pages[1], title="国家高新区“新春第一会”战鼓催征")
     html = client.get(story.get_absolute_url()).content.decode()
     related = html[html.index("相关文章") :]
     assert "培育质量卓越产业集群看“高新”" in related
@@ -65,7 +65,7 @@ def test_it_lists_the_paper_s_articles_sharing_most_keywords(client, all_pages):
 
 
 def test_a_stale_address_redirects_to_the_article(client, seed_page):
-    story = article(seed_page, "国家试点公共领域车辆全面电动化")
+    story = article(page=seed_page, title="国家试点公共领域车辆全面电动化")
     old_url = story.get_absolute_url()
     seed_page.edition.date = datetime.date(2023, 2, 12)
     seed_page.edition.save()
@@ -83,7 +83,7 @@ def test_a_missing_article_is_not_found(client, seed_page):
 
 
 def test_it_runs_the_same_queries_however_much_is_imported(client, all_pages, reader_queries):
-    story = article(all_pages[1], "培育质量卓越产业集群看“高新”")
+    story = article(page=all_pages[1], title="培育质量卓越产业集群看“高新”")
     url = story.get_absolute_url()
     # The article (with its page, column and other part), the page's articles, its
     # photos, the related articles ranked on their keyword rows, then loaded, and
