@@ -14,7 +14,7 @@ from django.test import override_settings
 from paths import PAGES, SAMPLES, SEED
 
 from articles.importer import PageFacts, import_file, import_text
-from articles.models import Column, Edition, Paper, SearchWord
+from articles.models import Column, Edition, Paper, RecordAddress, SearchWord
 from articles.roles import ensure_editor_group
 
 # Real servers and the services they run on, for the tests that start gunicorn (tests/servers.py).
@@ -85,6 +85,7 @@ def corpus(django_db_setup, django_db_blocker):
         Paper.objects.all().delete()
         Column.objects.all().delete()
         SearchWord.objects.all().delete()  # the index's words, which no record owns
+        RecordAddress.objects.all().delete()  # what deleting the records wrote down
 
 
 @pytest.fixture
