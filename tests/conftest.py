@@ -7,15 +7,14 @@ never reach outside it.
 import datetime
 
 import pytest
+from accounts import make_editor
 from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS, TIMEOUT_MS, Tab, require_chromium
-from django.contrib.auth.models import User
 from django.core.cache import cache, caches
 from django.test import override_settings
 from paths import PAGES, SAMPLES, SEED
 
 from articles.importer import PageFacts, import_file, import_text
 from articles.models import Column, Edition, Paper, RecordAddress, SearchWord
-from articles.roles import ensure_editor_group
 
 # Real servers and the services they run on, for the tests that start gunicorn (tests/servers.py).
 pytest_plugins = ["servers"]
@@ -62,10 +61,13 @@ def tasks_run_at_once(settings):
 
 @pytest.fixture
 def alice(db):
-    """An editor: in the editor group, staff, not a superuser."""
-    user = User.objects.create_user("alice", password="correct horse battery", is_staff=True)
-    user.groups.add(ensure_editor_group())
-    return user
+    return make_editor()
+
+
+@pytest.fixture
+def live_alice(transactional_db):
+    """The same editor, for a browser's live server, which sees only committed rows."""
+    return make_editor()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The editors' admin: lists, search, import with preview, fixes, history, dictionary, roles and lockout."""
 
 import pytest
+from accounts import EDITOR_PASSWORD
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -383,7 +384,7 @@ def test_repeated_failed_logins_are_locked_out_with_a_clear_message(client, alic
     url = reverse("admin:login")
     for _ in range(5):
         client.post(url, {"username": "alice", "password": "wrong"})
-    response = client.post(url, {"username": "alice", "password": "correct horse battery"})
+    response = client.post(url, {"username": "alice", "password": EDITOR_PASSWORD})
     assert response.status_code == 429
     assert "登录已暂停" in response.content.decode()
 
@@ -391,7 +392,7 @@ def test_repeated_failed_logins_are_locked_out_with_a_clear_message(client, alic
 def test_a_good_login_before_the_limit_is_let_in(client, alice):
     url = reverse("admin:login")
     client.post(url, {"username": "alice", "password": "wrong"})
-    response = client.post(url, {"username": "alice", "password": "correct horse battery", "next": "/admin/"})
+    response = client.post(url, {"username": "alice", "password": EDITOR_PASSWORD, "next": "/admin/"})
     assert response.status_code == 302
 
 
@@ -457,7 +458,7 @@ def fail_five_logins(client, address):
 
 
 def log_in_from(client, forwarded_for):
-    login = {"username": "alice", "password": "correct horse battery", "next": "/admin/"}
+    login = {"username": "alice", "password": EDITOR_PASSWORD, "next": "/admin/"}
     return client.post(reverse("admin:login"), login, headers={"x-forwarded-for": forwarded_for}).status_code
 
 

@@ -3,27 +3,17 @@ find it on the site and in search; the admin's own scripts under the strict Cont
 Policy; what an editor may not open; the lockout page. Screenshots: var/screenshots/editor-*."""
 
 import pytest
-from django.contrib.auth.models import User
+from accounts import EDITOR_PASSWORD
 from paths import PAGES
 from playwright.sync_api import expect
 
 from articles.models import Article
-from articles.roles import ensure_editor_group
 
 pytestmark = pytest.mark.browser
 
 SAMPLE = PAGES / "sample-1.txt"
-PASSWORD = "correct horse battery"
 PARSED_HEADLINE = "青岚高新区发布首批“揭榜挂帅”榜单"
 FIXED_HEADLINE = "青岚高新区发布首批“揭榜挂帅”技术需求榜单"
-
-
-@pytest.fixture
-def alice(transactional_db):
-    """An editor: staff, in the editor group, not a superuser (its password hashed fast, as in every test)."""
-    user = User.objects.create_user("alice", password=PASSWORD, is_staff=True)
-    user.groups.add(ensure_editor_group())
-    return user
 
 
 def log_in(tab, username, password):
@@ -34,10 +24,10 @@ def log_in(tab, username, password):
     tab.page.get_by_role("button", name="登录").click()
 
 
-def test_an_editor_imports_a_page_fixes_a_headline_and_finds_it_on_the_site(open_tab, alice, seed_page):
+def test_an_editor_imports_a_page_fixes_a_headline_and_finds_it_on_the_site(open_tab, live_alice, seed_page):
     tab = open_tab()
     page = tab.page
-    log_in(tab, "alice", PASSWORD)
+    log_in(tab, "alice", EDITOR_PASSWORD)
     assert page.locator("#user-tools").inner_text().startswith("欢迎， ALICE")
     tab.screenshot("editor-01-index")
 
@@ -95,11 +85,11 @@ def test_an_editor_imports_a_page_fixes_a_headline_and_finds_it_on_the_site(open
     assert tab.problems == []
 
 
-def test_the_admins_own_scripts_work_under_the_strict_policy(open_tab, alice, all_pages):
+def test_the_admins_own_scripts_work_under_the_strict_policy(open_tab, live_alice, all_pages):
     """Collapsed fieldsets, inline "add another" rows, the action bar and the date drill-down."""
     tab = open_tab()
     page = tab.page
-    log_in(tab, "alice", PASSWORD)
+    log_in(tab, "alice", EDITOR_PASSWORD)
 
     tab.go(f"/admin/articles/page/{all_pages[0].pk}/change/")
     source = page.locator("#id_source_text")
@@ -132,11 +122,11 @@ def test_the_admins_own_scripts_work_under_the_strict_policy(open_tab, alice, al
     assert tab.problems == []
 
 
-def test_the_page_form_fits_a_1024_pixel_window(open_tab, alice, seed_page):
+def test_the_page_form_fits_a_1024_pixel_window(open_tab, live_alice, seed_page):
     """No field runs past the form's right edge; the briefs' and photos' tables
     scroll within their own boxes instead."""
     tab = open_tab(1024)
-    log_in(tab, "alice", PASSWORD)
+    log_in(tab, "alice", EDITOR_PASSWORD)
     tab.go(f"/admin/articles/page/{seed_page.pk}/change/")
     overrunning = tab.page.evaluate(
         """() => {
@@ -151,12 +141,12 @@ def test_the_page_form_fits_a_1024_pixel_window(open_tab, alice, seed_page):
     tab.screenshot("editor-12-page-change-form")
 
 
-def test_a_locked_out_editor_sees_why_in_chinese(open_tab, alice):
+def test_a_locked_out_editor_sees_why_in_chinese(open_tab, live_alice):
     tab = open_tab()
     for _ in range(5):
         log_in(tab, "alice", "wrong password")
     # Now even the right password is refused, with the reason.
-    log_in(tab, "alice", PASSWORD)
+    log_in(tab, "alice", EDITOR_PASSWORD)
     assert tab.page.locator("h1").inner_text() == "登录已暂停"
     assert "登录已暂停一小时" in tab.page.locator("#content-main").inner_text()
     tab.screenshot("editor-11-locked-out")

@@ -2,31 +2,22 @@
 undo in one step, and the reader's old address follows. Screenshots: var/screenshots/fix-*."""
 
 import pytest
-from django.contrib.auth.models import User
+from accounts import EDITOR_PASSWORD
 
 from articles.models import Article, EditStep
-from articles.roles import ensure_editor_group
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery"
 HEADLINE = "国家高新区“新春第一会”战鼓催征"
 SUBHEAD = "强信心：多起来、大起来、强起来"
 
 
-@pytest.fixture
-def alice(transactional_db):
-    user = User.objects.create_user("alice", password=PASSWORD, is_staff=True)
-    user.groups.add(ensure_editor_group())
-    return user
-
-
-def test_an_editor_splits_merges_and_undoes_and_old_addresses_follow(open_tab, alice, seed_page):
+def test_an_editor_splits_merges_and_undoes_and_old_addresses_follow(open_tab, live_alice, seed_page):
     tab = open_tab()
     page = tab.page
     tab.go("/admin/")
     page.get_by_label("用户名").fill("alice")
-    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_label("密码").fill(EDITOR_PASSWORD)
     page.get_by_role("button", name="登录").click()
 
     article = Article.objects.get(title=HEADLINE)
