@@ -45,7 +45,7 @@ format: install
 # seeds again changes nothing.
 run: install
 	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py importpages seeds/
+	$(PYTHON) manage.py importpages --publish seeds/
 	$(PYTHON) manage.py collectstatic --noinput -v0
 	@echo "Serving Digest at http://$(ADDRESS)/, with a worker for background imports beside it"
 	$(PYTHON) manage.py db_worker & trap 'kill $$! 2>/dev/null' EXIT; $(VENV)/bin/gunicorn digest.wsgi --bind $(ADDRESS)

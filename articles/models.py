@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from . import clock
 from .body import body_to_html
 from .keywords import extract_keywords
 from .papers import SLUG_MAX_LENGTH, default_paper_name, pinyin_slug, validate_slug
@@ -106,7 +107,23 @@ class FormerPaperSlug(models.Model):
         return self.slug
 
 
-class EditionQuerySet(models.QuerySet):
+class PublishedQuerySet(models.QuerySet):
+    """Rows of editions that readers may see: one rule, written once, for editions,
+    pages, records and search documents, each reaching its edition by its own path."""
+
+    path_to_edition = ""  # "" for editions, "edition__" for pages, "page__edition__" for records
+
+    def published(self):
+        """Of editions published by now: a draft (no publish time) or an edition
+        scheduled for later is not out yet."""
+        return self.filter(**{f"{self.path_to_edition}published_at__lte": clock.now()})
+
+    def readable(self, drafts: bool):
+        """What a request may read: everything for an editor (drafts), the published rows for a reader."""
+        return self if drafts else self.published()
+
+
+class EditionQuerySet(PublishedQuerySet):
     def with_pages(self):
         """Editions a reader can open: an edition whose pages were all deleted is none."""
         return self.filter(models.Exists(Page.objects.filter(edition=models.OuterRef("pk"))))
@@ -129,6 +146,11 @@ class Edition(models.Model):
     # Null when the page prints no date and none was given on import: the site
     # shows such an edition as undated until an editor sets the date.
     date = models.DateField("日期", null=True, blank=True)
+    # None while the edition is a draft: readers, feeds, the sitemap and search see an
+    # edition from this time on (PublishedQuerySet.published); a time to come schedules it.
+    published_at = models.DateTimeField(
+        "发布时间", null=True, blank=True, help_text="留空为草稿，读者看不到；填将来的时间则到时发布"
+    )
 
     objects = EditionQuerySet.as_manager()
 
@@ -138,12 +160,24 @@ class Edition(models.Model):
         verbose_name = verbose_name_plural = "期次"
         ordering = NEWEST_FIRST
         constraints = [models.UniqueConstraint(fields=["paper", "date"], name="one_edition_per_paper_and_day")]
+        indexes = [models.Index(fields=["published_at"], name="articles_edition_published")]
 
     def __str__(self):
         return f"{self.paper.name} {self.date or '未注明日期'}"
 
     def get_absolute_url(self):
         return reverse("edition", args=self.url_args)
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None and self.published_at <= clock.now()
+
+    @property
+    def publish_state(self) -> str:
+        """ "草稿", "定时发布" or "已发布", as the admin and the draft banner say it."""
+        if self.published_at is None:
+            return "草稿"
+        return "已发布" if self.is_published else "定时发布"
 
     @property
     def url_segment(self):
@@ -167,7 +201,9 @@ class Edition(models.Model):
         }
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(PublishedQuerySet):
+    path_to_edition = "edition__"
+
     def in_order(self):
         return self.order_by("number_sort", "number", "pk")
 
@@ -239,7 +275,9 @@ class Column(models.Model):
         return reverse("column", args=[self.pk])
 
 
-class RecordQuerySet(models.QuerySet):
+class RecordQuerySet(PublishedQuerySet):
+    path_to_edition = "page__edition__"
+
     def in_reading_order(self):
         # pk last: teasers printed in one row start on the same line.
         return self.order_by("page__edition__date", "page__number_sort", "page__pk", "position", "pk")

@@ -323,6 +323,11 @@ def _paper(paper: Paper) -> Paper:
 def _edition(edition: Edition) -> Edition:
     same = Edition.objects.filter(paper=edition.paper, date=edition.date).first()
     if same is not None:
+        # The backup's state wins here too: an edition published (or a draft) when the
+        # backup was taken is so again.
+        if same.published_at != edition.published_at:
+            Edition.objects.filter(pk=same.pk).update(published_at=edition.published_at)
+            same.published_at = edition.published_at
         return same
     if Edition.objects.filter(pk=edition.pk).exists():
         edition.pk = None

@@ -1,5 +1,8 @@
 """python manage.py importpages PATH... [--paper P] [--date YYYY-MM-DD] [--page N] [--replace]
-    [--keep-edits | --overwrite-edits]
+    [--keep-edits | --overwrite-edits] [--publish]
+
+A new edition starts as a draft, which only editors see; --publish publishes the
+editions the run imported into that are still drafts (make run does, for the seeds).
 
 A changed text for a stored page replaces it only with --replace, and then changes
 only the records whose text changed. When editors changed some of those, the
@@ -24,6 +27,7 @@ from articles.importer import ChangedPageError, EditedRecordsError, PageFacts, P
 from articles.pagefile import PageFileError
 from articles.parsing.pdf import is_pdf_file
 from articles.pdfimporter import PdfRefused, import_pdf_file
+from articles.publishing import publish_new_drafts
 from articles.reimporting import KEEP, OVERWRITE
 from articles.restoring import is_backup, restore_backup
 
@@ -59,6 +63,9 @@ class Command(BaseCommand):
             const=OVERWRITE,
             help="with --replace: overwrite the records editors changed (their version stays in the history)",
         )
+        parser.add_argument(
+            "--publish", action="store_true", help="publish the editions imported into now, if they are drafts"
+        )
 
     def handle(self, *args, **options):
         facts = PageFacts(paper=options["paper"], date=options["date"], number=options["page"])
@@ -77,6 +84,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"{folder}：备份没有恢复（{error}）。")
                 continue
             self.stdout.write(f"restored: {folder} ({len(restored)} pages)")
+            if options["publish"]:
+                self.publish({result.page.edition for result in restored})
         for path in page_files(paths):
             try:
                 if is_pdf_file(path):
@@ -109,8 +118,15 @@ class Command(BaseCommand):
             for result in results:
                 page = result.page
                 self.stdout.write(f"{result.status}: {path} -> {page} ({page.articles.count()} articles)")
+            if options["publish"]:
+                self.publish({result.page.edition for result in results})
         if failed:
             raise CommandError(f"{failed} 个文件未导入。", returncode=2)
+
+    def publish(self, editions) -> None:
+        for edition in editions:
+            if publish_new_drafts([edition]):
+                self.stdout.write(f"已发布：{edition}")
 
     def progress_of(self, path):
         """A PDF edition's progress, one line per page read, on stderr: stdout says what was stored."""
