@@ -12,6 +12,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS, TIMEOUT_MS, T
 from django.core.cache import cache, caches
 from django.test import override_settings
 from paths import PAGES, SAMPLES, SEED
+from published import published
 
 from articles.importer import PageFacts, import_file, import_text
 from articles.models import Column, Edition, Paper, RecordAddress, SearchWord
@@ -81,7 +82,7 @@ def corpus(django_db_setup, django_db_blocker):
     """The seed and the sample pages, imported once for the module's read-only tests."""
     with django_db_blocker.unblock():
         for path in [SEED, *SAMPLES]:
-            import_file(path)
+            published(import_file(path))
         yield
         Edition.objects.all().delete()
         Paper.objects.all().delete()
@@ -93,13 +94,13 @@ def corpus(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seed_page(db):
     """The real front page of 科技日报, 11 February 2023: 5 articles, 7 news briefs, 5 teasers, 2 photos."""
-    return import_file(SEED).page
+    return published(import_file(SEED))
 
 
 @pytest.fixture
 def all_pages(seed_page):
     """The seed and the three sample pages: four editions, one of them undated (sample-2), newest first."""
-    samples = [import_file(PAGES / f"sample-{n}.txt").page for n in (1, 2, 3)]
+    samples = [published(import_file(PAGES / f"sample-{n}.txt")) for n in (1, 2, 3)]
     return [samples[0], seed_page, samples[2], samples[1]]
 
 
@@ -107,9 +108,9 @@ def all_pages(seed_page):
 def continued_pages(db):
     """Page 1 of 云川日报, 10 February 2023 (sample-3), whose lead article goes on "（下转第3版）",
     and sample-2 as its page 3, whose second article starts "（上接第1版）"."""
-    front = import_file(PAGES / "sample-3.txt").page
+    front = published(import_file(PAGES / "sample-3.txt"))
     facts = PageFacts(paper="云川日报", date=datetime.date(2023, 2, 10), number="3")
-    third = import_file(PAGES / "sample-2.txt", facts=facts).page
+    third = published(import_file(PAGES / "sample-2.txt", facts=facts))
     return front, third
 
 
@@ -120,7 +121,7 @@ def make_page(db):
     def make_page(title, paragraphs, *, paper="试验日报", date="2023年4月1日 星期六", number="1"):
         body = "\n\n".join(paragraphs)
         text = f"\n{paper}\n\n{date} 第{number}版 要闻\n\n{title}\n\n本报讯（记者 秦朗） {body}\n"
-        return import_text(text, source_name=f"{title}.txt").page
+        return published(import_text(text, source_name=f"{title}.txt"))
 
     return make_page
 
@@ -130,7 +131,7 @@ def import_sample(db):
     """A builder: import tests/fixtures/pages/<name>.txt, with the facts its header does not print."""
 
     def import_sample(name, *, paper="", date=None, number=""):
-        return import_file(PAGES / f"{name}.txt", facts=PageFacts(paper=paper, date=date, number=number)).page
+        return published(import_file(PAGES / f"{name}.txt", facts=PageFacts(paper=paper, date=date, number=number)))
 
     return import_sample
 
